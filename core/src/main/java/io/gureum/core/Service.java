@@ -1,0 +1,27 @@
+package io.gureum.core;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The billable services. The name is also the key scope that grants access to it
+ * and the key in a key's {@code quotas} map.
+ */
+public enum Service {
+    LANGUAGE("language", UsageUnit.CHARACTERS);
+
+    private final String scope;
+    private final UsageUnit unit;
+
+    Service(String scope, UsageUnit unit) {
+        this.scope = scope;
+        this.unit = unit;
+    }
+
+    public String scope() { return scope; }
+    public UsageUnit unit() { return unit; }
+
+    public static Optional<Service> byScope(String scope) {
+        return Arrays.stream(values()).filter(s -> s.scope.equals(scope)).findFirst();
+    }
+}

@@ -1,0 +1,16 @@
+package io.gureum.core;
+
+/** What a service bills and quotas in, as the clouds do (Azure: text records/characters, images, audio hours). */
+public enum UsageUnit {
+    CHARACTERS("characters"),
+    IMAGES("images"),
+    AUDIO_SECONDS("audioSeconds"),
+    TRAINING_SECONDS("trainingSeconds"),
+    REQUESTS("requests");
+
+    private final String wireName;
+
+    UsageUnit(String wireName) { this.wireName = wireName; }
+
+    public String wireName() { return wireName; }
+}
