@@ -1,0 +1,32 @@
+package io.gureum.core;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where Gureum keeps its state: {@code $GUREUM_HOME}, default {@code ~/.gureum}.
+ * Models live in {@code models/} unless {@code GUREUM_MODELS_DIR} points elsewhere (tests share
+ * one installed model folder between many throw-away homes that way).
+ */
+public record GureumHome(Path root) {
+    public static GureumHome fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    public static GureumHome fromEnvironment(Map<String, String> env) {
+        String home = env.get("GUREUM_HOME");
+        Path root = home != null && !home.isBlank()
+                ? Path.of(home)
+                : Path.of(System.getProperty("user.home"), ".gureum");
+        return new GureumHome(root.toAbsolutePath());
+    }
+
+    public Path models() {
+        String dir = System.getenv("GUREUM_MODELS_DIR");
+        return dir != null && !dir.isBlank() ? Path.of(dir).toAbsolutePath() : root.resolve("models");
+    }
+
+    public Path database() { return root.resolve("db"); }
+    public Path blobs() { return root.resolve("blobs"); }
+    public Path adminKeyFile() { return root.resolve("admin.key"); }
+}
