@@ -50,7 +50,7 @@ public final class Database implements AutoCloseable {
      */
     public static String h2FileUrl(Path dir) {
         return "jdbc:h2:file:" + dir.resolve("gureum").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+                + ";AUTO_SERVER=TRUE";
     }
 
     private static void migrate(DataSource ds) {
