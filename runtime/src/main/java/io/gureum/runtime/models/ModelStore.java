@@ -1,0 +1,111 @@
+package io.gureum.runtime.models;
+
+import io.gureum.core.ModelRef;
+import io.gureum.core.Problem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The installed packs on this machine: {@code <root>/<id>/<version>/} holding the pack's files and
+ * {@code model-card.json}. The card is written last and the folder appears by an atomic rename,
+ * so a folder with a card is a complete install. Several versions of an id live side by side.
+ */
+public final class ModelStore {
+    static final String CARD_FILE = "model-card.json";
+
+    private final Path root;
+    private final ModelCatalog catalog;
+
+    public ModelStore(Path root, ModelCatalog catalog) {
+        this.root = root.toAbsolutePath().normalize();
+        this.catalog = catalog;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public ModelCatalog catalog() {
+        return catalog;
+    }
+
+    /** Where a pack is (or would be) installed. */
+    Path dirOf(ModelPack pack) {
+        return root.resolve(pack.id()).resolve(pack.version());
+    }
+
+    public List<ModelStatus> list() {
+        return catalog.packs().stream().map(pack -> {
+            Optional<InstalledModel> model = installed(pack);
+            long size = model.isPresent() ? bytesUnder(model.get().dir())
+                    : pack.files().stream().mapToLong(PackFile::size).sum();
+            return new ModelStatus(pack, model.isPresent(), size);
+        }).toList();
+    }
+
+    /** The pack's install, when its card and all its files are there (sizes checked, not hashes). */
+    public Optional<InstalledModel> installed(ModelPack pack) {
+        Path dir = dirOf(pack);
+        Path cardFile = dir.resolve(CARD_FILE);
+        if (!Files.isRegularFile(cardFile)) return Optional.empty();
+        ModelCard card;
+        try {
+            card = ModelCardJson.read(cardFile);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // unreadable card: treat as not installed; installing again replaces it
+        }
+        if (!pack.id().equals(card.id()) || !pack.version().equals(card.version())) return Optional.empty();
+        InstalledModel model = new InstalledModel(card, dir);
+        for (PackFile file : pack.files()) {
+            Path path = model.file(file.path());
+            try {
+                if (!Files.isRegularFile(path) || Files.size(path) != file.size()) return Optional.empty();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(model);
+    }
+
+    /**
+     * The model to serve for {@code task}: the pinned {@code ref}, or the task's default.
+     *
+     * @throws Problem {@code unknown_model} (404) when the catalog has no such pack for this task;
+     *                 {@code model_not_installed} (503) with the install command when it is not installed
+     */
+    public InstalledModel resolve(String task, Optional<ModelRef> ref) {
+        ModelPack pack;
+        if (ref.isEmpty()) {
+            pack = catalog.defaultFor(task).orElseThrow(() -> new Problem(404, "unknown_model", "Unknown model",
+                    "The catalog has no default model for task '" + task + "'; GET /v1/models lists them."));
+        } else {
+            pack = catalog.find(ref.get().id(), ref.get().version())
+                    .orElseThrow(() -> Problem.unknownModel(ref.get().toString()));
+            if (!pack.task().equals(task)) {
+                throw new Problem(404, "unknown_model", "Unknown model", "Model pack '" + pack.ref()
+                        + "' is for task '" + pack.task() + "', not '" + task + "'; GET /v1/models lists them.");
+            }
+        }
+        return installed(pack).orElseThrow(() -> Problem.modelNotInstalled(pack.ref(), pack.installCommand()));
+    }
+
+    private static long bytesUnder(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
