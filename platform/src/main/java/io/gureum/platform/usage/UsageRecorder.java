@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes usage records in batches from a background thread, so metering costs a request one queue
@@ -27,6 +28,8 @@ public final class UsageRecorder implements AutoCloseable {
     private final Jdbi jdbi;
     private final BlockingQueue<UsageRecord> queue = new ArrayBlockingQueue<>(50_000);
     private final Thread writer;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
     private volatile boolean running = true;
 
     public UsageRecorder(Database db) {
@@ -37,15 +40,26 @@ public final class UsageRecorder implements AutoCloseable {
     }
 
     public void record(UsageRecord r) {
+        accepted.incrementAndGet();
         if (!queue.offer(r)) insert(List.of(r));
     }
 
-    /** Writes everything queued so far (tests and shutdown). */
-    public synchronized void flush() {
+    /** Returns once every record accepted before the call is in the database (tests and shutdown). */
+    public void flush() {
+        long target = accepted.get();
         List<UsageRecord> batch = new ArrayList<>();
         while (queue.drainTo(batch, MAX_BATCH) > 0) {
             insert(batch);
             batch.clear();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (written.get() < target && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5); // the writer thread holds the rest in its current batch
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -85,6 +99,7 @@ public final class UsageRecorder implements AutoCloseable {
             }
             batch.execute();
         });
+        written.addAndGet(records.size());
     }
 
     private static boolean sleepQuietly() {

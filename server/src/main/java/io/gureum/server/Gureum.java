@@ -1,0 +1,100 @@
+package io.gureum.server;
+
+import io.gureum.language.LanguageDetection;
+import io.gureum.platform.blobs.BlobStore;
+import io.gureum.platform.blobs.FileBlobStore;
+import io.gureum.platform.db.Database;
+import io.gureum.platform.keys.Authenticator;
+import io.gureum.platform.keys.KeyStore;
+import io.gureum.platform.limits.QuotaLedger;
+import io.gureum.platform.limits.RateLimiter;
+import io.gureum.platform.operations.OperationHandler;
+import io.gureum.platform.operations.OperationService;
+import io.gureum.platform.operations.OperationWorkers;
+import io.gureum.platform.operations.WorkerSettings;
+import io.gureum.platform.projects.ProjectStore;
+import io.gureum.platform.usage.UsageRecorder;
+import io.gureum.platform.usage.UsageReports;
+import io.gureum.platform.webhooks.WebhookPolicy;
+import io.gureum.platform.webhooks.WebhookSender;
+import io.gureum.runtime.models.ModelCatalog;
+import io.gureum.runtime.models.ModelStore;
+import io.gureum.server.language.LanguageDetectOperation;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One node's parts, wired once: stores, services, limits, metering and the operation workers.
+ * The HTTP layer and the CLI both start from here; nothing in it is static.
+ */
+public final class Gureum implements AutoCloseable {
+    private final ServerConfig config;
+    private final Clock clock = Clock.systemUTC();
+    private final Database database;
+    private final BlobStore blobs;
+    private final ProjectStore projects;
+    private final KeyStore keys;
+    private final Authenticator authenticator;
+    private final RateLimiter rateLimiter = new RateLimiter();
+    private final QuotaLedger quotas;
+    private final UsageRecorder usage;
+    private final UsageReports usageReports;
+    private final OperationService operations;
+    private final WebhookPolicy webhookPolicy;
+    private final ModelStore models;
+    private final LanguageDetection languageDetection;
+    private OperationWorkers workers;
+
+    public Gureum(ServerConfig config) {
+        this.config = config;
+        this.database = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
+        this.blobs = new FileBlobStore(config.home().blobs());
+        this.projects = new ProjectStore(database, clock);
+        this.keys = new KeyStore(database, clock);
+        this.authenticator = new Authenticator(keys, clock);
+        this.quotas = new QuotaLedger(database, clock);
+        this.usage = new UsageRecorder(database);
+        this.usageReports = new UsageReports(database);
+        this.operations = new OperationService(database, blobs, clock);
+        this.webhookPolicy = new WebhookPolicy(config.allowPrivateWebhooks(), config.webhookAllowedHosts());
+        this.models = new ModelStore(config.home().models(), ModelCatalog.builtIn());
+        this.languageDetection = new LanguageDetection(models);
+    }
+
+    /** Starts this node's operation workers (every node runs them; `gureum worker` runs only them). */
+    public void startWorkers() {
+        List<OperationHandler> handlers = List.of(new LanguageDetectOperation(languageDetection));
+        WorkerSettings defaults = WorkerSettings.defaults(config.nodeId());
+        WorkerSettings settings = new WorkerSettings(config.nodeId(), config.workerThreads(), config.operationLease(),
+                defaults.pollInterval(), defaults.maxAttempts(), config.retryBackoff());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        workers = new OperationWorkers(database, blobs, handlers, settings, new WebhookSender(webhookPolicy, http), clock);
+        workers.start();
+    }
+
+    public ServerConfig config() { return config; }
+    public Clock clock() { return clock; }
+    public Database database() { return database; }
+    public ProjectStore projects() { return projects; }
+    public KeyStore keys() { return keys; }
+    public Authenticator authenticator() { return authenticator; }
+    public RateLimiter rateLimiter() { return rateLimiter; }
+    public QuotaLedger quotas() { return quotas; }
+    public UsageRecorder usage() { return usage; }
+    public UsageReports usageReports() { return usageReports; }
+    public OperationService operations() { return operations; }
+    public WebhookPolicy webhookPolicy() { return webhookPolicy; }
+    public ModelStore models() { return models; }
+    public LanguageDetection languageDetection() { return languageDetection; }
+
+    @Override
+    public void close() {
+        if (workers != null) workers.close();
+        usage.close();
+        languageDetection.close();
+        database.close();
+    }
+}

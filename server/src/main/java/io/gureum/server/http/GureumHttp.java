@@ -1,0 +1,103 @@
+package io.gureum.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gureum.core.Problem;
+import io.gureum.server.Gureum;
+import io.gureum.server.admin.AdminRoutes;
+import io.gureum.server.language.LanguageRoutes;
+import io.gureum.server.metering.Metering;
+import io.gureum.server.models.ModelRoutes;
+import io.gureum.server.operations.OperationRoutes;
+import io.gureum.server.system.SystemRoutes;
+import io.gureum.server.usage.UsageRoutes;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/** The HTTP face of one node: cross-cutting handlers (ids, auth, limits, metrics, problems) and each area's routes. */
+public final class GureumHttp implements AutoCloseable {
+    private final Javalin app;
+
+    public GureumHttp(Gureum gureum) {
+        ObjectMapper json = Json.newMapper();
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ClassLoaderMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
+        HttpMetrics httpMetrics = new HttpMetrics(metrics);
+        ProblemResponses problems = new ProblemResponses(json);
+        ApiAccess access = new ApiAccess(gureum.authenticator(), gureum.rateLimiter());
+        JsonBodies bodies = new JsonBodies(json);
+        Metering metering = new Metering(gureum.quotas(), gureum.usage(), gureum.clock());
+        long maxBody = gureum.config().maxBodyBytes();
+
+        app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.http.maxRequestSize = maxBody;
+            config.http.prefer405over404 = true;
+            config.router.ignoreTrailingSlashes = true;
+            config.staticFiles.add(files -> {
+                files.hostedPath = SystemRoutes.DOCS_ASSETS;
+                files.directory = "/META-INF/resources/webjars/swagger-ui/" + BuildInfo.swaggerUiVersion();
+                files.location = Location.CLASSPATH;
+            });
+        });
+        app.before(ctx -> {
+            HttpMetrics.markStart(ctx);
+            RequestIds.assign(ctx);
+            String length = ctx.header("Content-Length");
+            if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBody) {
+                throw Problem.tooLarge("The body is " + length + " bytes; this server accepts at most " + maxBody + ".");
+            }
+        });
+        app.before("/v1/*", access::admit);
+        app.after(httpMetrics::record);
+        app.exception(Problem.class, (e, ctx) -> problems.write(ctx, e));
+        app.exception(HttpResponseException.class, (e, ctx) -> problems.write(ctx, e));
+        app.exception(Exception.class, (e, ctx) -> problems.writeUnexpected(ctx, e));
+        app.error(404, ctx -> {
+            if (!isProblem(ctx)) problems.write(ctx, ProblemResponses.fromHttpStatus(404, null, ctx));
+        });
+        app.error(405, ctx -> {
+            if (!isProblem(ctx)) problems.write(ctx, ProblemResponses.fromHttpStatus(405, null, ctx));
+        });
+
+        new SystemRoutes(gureum.database(), gureum.languageDetection(), metrics).register(app);
+        new AdminRoutes(gureum.projects(), gureum.keys(), gureum.authenticator(), bodies).register(app);
+        new UsageRoutes(gureum.usageReports(), gureum.clock()).register(app);
+        new OperationRoutes(gureum.operations(), json).register(app);
+        new ModelRoutes(gureum.models()).register(app);
+        new LanguageRoutes(gureum.languageDetection(), gureum.models(), gureum.operations(), gureum.webhookPolicy(),
+                metering, bodies, json).register(app);
+    }
+
+    private static boolean isProblem(io.javalin.http.Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(ProblemResponses.CONTENT_TYPE);
+    }
+
+    public GureumHttp start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() { return app.port(); }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
