@@ -31,16 +31,15 @@ import java.util.concurrent.ConcurrentMap;
  * of this class (a lock-free map read, then the engine). Engines are found with {@link ServiceLoader}
  * (see {@link LanguageDetectionEngine}).
  *
- * <p>Limits follow Azure Language: at most {@value #MAX_DOCUMENTS} documents per call and
- * {@value #MAX_CHARACTERS_PER_DOCUMENT} characters per document, counted in Unicode code points, the same
- * unit as {@link #characters billing}. A text with no letter (e.g. {@code "12345"}, {@code "?!"}, blanks,
+ * <p>Texts are limited as in Azure Language to {@value #MAX_CHARACTERS_PER_DOCUMENT} characters per document,
+ * counted in Unicode code points, the same unit as {@link #characters billing}. How many documents a request
+ * may hold is the caller's policy (the server answers small batches at once and runs large ones as
+ * operations, calling this class chunk by chunk). A text with no letter (e.g. {@code "12345"}, {@code "?!"}, blanks,
  * {@code ""}) is not an error: its document gets an empty language list, where Azure answers "(Unknown)".
  */
 public final class LanguageDetection implements AutoCloseable {
     public static final String TASK = "language-detection";
     public static final int MAX_CHARACTERS_PER_DOCUMENT = 5120;
-    /** At most this many documents per call, as Azure Language's language detection. */
-    public static final int MAX_DOCUMENTS = 1000;
     /** {@code top}, the number of languages per document, is between 1 and this. */
     public static final int MAX_TOP = 10;
 
@@ -81,17 +80,13 @@ public final class LanguageDetection implements AutoCloseable {
     }
 
     /**
-     * Checks a batch without detecting: 1 to {@value #MAX_DOCUMENTS} documents, ids present and unique,
+     * Checks a batch without detecting: at least one document, ids present and unique,
      * text present (may be empty) and at most {@value #MAX_CHARACTERS_PER_DOCUMENT} code points.
      *
      * @throws Problem {@code validation_failed} whose detail names the first offending document
      */
     public void validate(List<Document> documents) {
         if (documents == null || documents.isEmpty()) throw Problem.invalid("documents: at least one document is required");
-        if (documents.size() > MAX_DOCUMENTS) {
-            throw Problem.invalid("documents: " + documents.size() + " documents; at most " + MAX_DOCUMENTS
-                    + " are allowed per request");
-        }
         Map<String, Integer> indexById = new HashMap<>(documents.size() * 2);
         for (int i = 0; i < documents.size(); i++) {
             Document document = documents.get(i);
@@ -117,7 +112,7 @@ public final class LanguageDetection implements AutoCloseable {
     }
 
     /**
-     * Opens the default model now (Lingua preloads its models: seconds and about 1 GB of heap) and runs
+     * Opens the default model now (Lingua preloads its models: 5-10 s and about 1.5 GB of heap) and runs
      * one detection, so that the first request is fast. Safe to call from several threads.
      *
      * @throws Problem {@code model_not_installed} (503) when the default model is not installed
@@ -126,7 +121,7 @@ public final class LanguageDetection implements AutoCloseable {
         model(Optional.empty()).identifier().detect("Warming up the language detector.", 1);
     }
 
-    /** Whether the default model is loaded, i.e. {@link #warmUp} or a request with it has completed its load. */
+    /** Whether the default model is loaded: {@link #warmUp}, or a request that did not pin a model, has completed. */
     public boolean isWarm() {
         OpenedModel opened = resolved.get(Optional.<ModelRef>empty());
         return opened != null && opened.isOpen();

@@ -16,10 +16,12 @@ import java.util.SortedMap;
  * short texts. Its n-gram models ship inside the Lingua jar, so the installed pack only holds the card.
  *
  * <p>Lingua keeps its models in JVM-wide maps: {@code withPreloadedLanguageModels} fills them once
- * (seconds, about 1 GB of heap) so no request waits for a lazy load, and {@link LanguageIdentifier#close}
+ * (5-10 s, about 1.5 GB of heap) so no request waits for a lazy load, and {@link LanguageIdentifier#close}
  * empties them; a Lingua detector still open elsewhere in the JVM then reloads a language lazily on use.
- * Detection is thread-safe. Lingua itself takes a short monitor per n-gram lookup and splits texts under
- * 120 characters into five n-gram tasks on the common {@link java.util.concurrent.ForkJoinPool}.
+ * Detection is thread-safe and this class adds no lock. Lingua 1.2.2 itself, though, enters a JVM-wide
+ * monitor for every n-gram lookup and runs each detection as tasks on the common
+ * {@link java.util.concurrent.ForkJoinPool} (five n-gram sizes for texts under 120 characters, one above), so
+ * under many concurrent requests its throughput is bounded by that pool (cores - 1) and that monitor.
  */
 public final class LinguaEngine implements LanguageDetectionEngine {
     public static final String PACK_ID = "lingua";

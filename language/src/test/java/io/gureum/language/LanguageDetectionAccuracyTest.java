@@ -1,7 +1,6 @@
 package io.gureum.language;
 
 import io.gureum.core.ModelRef;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -35,7 +34,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class LanguageDetectionAccuracyTest {
     private static final String DATA_FILE = "langid/udhr/udhr_langid.tsv";
-    private static List<Paragraph> paragraphs;
 
     record Paragraph(String label, String text) {}
 
@@ -48,24 +46,18 @@ class LanguageDetectionAccuracyTest {
         double accuracyMerged() { return (double) correctMerged / total; }
     }
 
-    @BeforeAll
-    static void readData() throws IOException {
+    @Test
+    void linguaMeetsItsFloorsAndOpenNlpIsMeasuredAlongside() throws IOException {
         Optional<Path> file = dataRoot().map(root -> root.resolve(DATA_FILE)).filter(Files::isRegularFile);
         assumeTrue(file.isPresent(), () -> "Skipping the language detection accuracy test: " + DATA_FILE
                 + " not found under the shared data folder (set GUREUM_SHARED_DATA to the folder holding 'langid/', "
-                + "or place the repository next to 'shared/data'; searched from " + Path.of("").toAbsolutePath() + ")");
-        List<String> lines = Files.readAllLines(file.get());
-        assertThat(lines.get(0).split("\t")).containsExactly("iso639_3", "udhr_code", "text");
-        paragraphs = lines.stream().skip(1).filter(line -> !line.isBlank())
-                .map(line -> line.split("\t", 3)).map(cols -> new Paragraph(cols[0], cols[2])).toList();
-    }
+                + "or keep the repository next to 'shared/data'; searched upwards from " + Path.of("").toAbsolutePath() + ")");
+        List<Paragraph> paragraphs = read(file.get());
 
-    @Test
-    void linguaMeetsItsFloorsAndOpenNlpIsMeasuredAlongside() {
-        Score lingua = score(LINGUA);
-        Score openNlp = score(OPENNLP);
+        Score lingua = score(LINGUA, paragraphs);
+        Score openNlp = score(OPENNLP, paragraphs);
 
-        printTable(List.of(lingua, openNlp));
+        printTable(List.of(lingua, openNlp), paragraphs);
         assertThat(lingua.accuracy()).as("Lingua paragraph accuracy").isGreaterThanOrEqualTo(0.96);
         assertThat(lingua.accuracyMerged()).as("Lingua paragraph accuracy, Indonesian and Malay merged")
                 .isGreaterThanOrEqualTo(0.99);
@@ -73,7 +65,14 @@ class LanguageDetectionAccuracyTest {
                 .isGreaterThanOrEqualTo(0.90);
     }
 
-    private static Score score(ModelRef model) {
+    private static List<Paragraph> read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0).split("\t")).containsExactly("iso639_3", "udhr_code", "text");
+        return lines.stream().skip(1).filter(line -> !line.isBlank())
+                .map(line -> line.split("\t", 3)).map(cols -> new Paragraph(cols[0], cols[2])).toList();
+    }
+
+    private static Score score(ModelRef model, List<Paragraph> paragraphs) {
         LanguageDetection detection = InstalledLanguageModels.detection();
         detection.detect(List.of(new Document("warm-up", "Loading the model first.")), Optional.of(model), 1);
         Map<String, Map<String, Integer>> errors = new TreeMap<>();
@@ -103,7 +102,7 @@ class LanguageDetectionAccuracyTest {
         return new Score(model.toString(), correct, correctMerged, paragraphs.size(), median, errors);
     }
 
-    private static void printTable(List<Score> scores) {
+    private static void printTable(List<Score> scores, List<Paragraph> paragraphs) {
         long languages = paragraphs.stream().map(Paragraph::label).distinct().count();
         StringBuilder table = new StringBuilder(String.format(
                 "%nLanguage detection, UDHR paragraphs (%d paragraphs, %d languages), top-1 accuracy%n", paragraphs.size(), languages));

@@ -2,10 +2,14 @@ package io.gureum.language;
 
 import io.gureum.core.ModelRef;
 import io.gureum.core.Problem;
+import io.gureum.runtime.models.ModelCatalog;
+import io.gureum.runtime.models.ModelStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 
 import static io.gureum.language.InstalledLanguageModels.LINGUA;
 import static io.gureum.language.InstalledLanguageModels.OPENNLP;
@@ -147,12 +150,9 @@ class LanguageDetectionTest {
     }
 
     @Test
-    void rejectsEmptyAndOversizedBatches() {
+    void rejectsEmptyBatches() {
         assertInvalid(List.of(), "at least one document");
         assertInvalid(null, "at least one document");
-        List<Document> many = IntStream.rangeClosed(0, LanguageDetection.MAX_DOCUMENTS)
-                .mapToObj(i -> new Document("d" + i, "text")).toList();
-        assertInvalid(many, "1001 documents", "at most 1000");
     }
 
     @Test
@@ -173,6 +173,20 @@ class LanguageDetectionTest {
                     assertThat(p.code()).isEqualTo("unknown_model");
                     assertThat(p.status()).isEqualTo(404);
                 });
+    }
+
+    @Test
+    void aModelThatIsNotInstalledIsAProblemWithTheInstallCommand(@TempDir Path emptyStore) {
+        LanguageDetection bare = new LanguageDetection(new ModelStore(emptyStore, ModelCatalog.builtIn()));
+
+        assertThatThrownBy(() -> bare.detect(SENTENCES, Optional.empty(), 1))
+                .isInstanceOfSatisfying(Problem.class, p -> {
+                    assertThat(p.code()).isEqualTo("model_not_installed");
+                    assertThat(p.status()).isEqualTo(503);
+                    assertThat(p.extensions()).containsEntry("installCommand", "./gureum models install lingua");
+                });
+        assertThatThrownBy(bare::warmUp).isInstanceOf(Problem.class);
+        assertThat(bare.isWarm()).isFalse();
     }
 
     @Test
