@@ -21,9 +21,7 @@ import io.gureum.runtime.models.ModelCatalog;
 import io.gureum.runtime.models.ModelStore;
 import io.gureum.server.language.LanguageDetectOperation;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -70,8 +68,8 @@ public final class Gureum implements AutoCloseable {
         WorkerSettings defaults = WorkerSettings.defaults(config.nodeId());
         WorkerSettings settings = new WorkerSettings(config.nodeId(), config.workerThreads(), config.operationLease(),
                 defaults.pollInterval(), defaults.maxAttempts(), config.retryBackoff());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        workers = new OperationWorkers(database, blobs, handlers, settings, new WebhookSender(webhookPolicy, http), clock);
+        workers = new OperationWorkers(database, blobs, handlers, settings,
+                new WebhookSender(webhookPolicy, WebhookSender.newHttpClient()), clock);
         workers.start();
     }
 

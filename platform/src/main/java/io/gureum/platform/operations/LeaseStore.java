@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The worker side of the {@code operations} table. Every state change is a compare-and-set UPDATE
@@ -48,7 +49,7 @@ final class LeaseStore {
                 .bindList("kinds", List.copyOf(kinds))
                 .bind("now", SqlTimes.at(now)).bind("batch", batch)
                 .map((rs, ctx) -> new Candidate(rs.getString("id"), rs.getString("project_id"), rs.getString("kind"),
-                        rs.getString("input_key"), rs.getInt("attempts"), (Integer) rs.getObject("max_attempts", Integer.class)))
+                        rs.getString("input_key"), rs.getInt("attempts"), rs.getObject("max_attempts", Integer.class)))
                 .list()));
         Collections.shuffle(candidates);
         for (Candidate c : candidates) {
@@ -115,7 +116,7 @@ final class LeaseStore {
                 u -> u.bind("next", SqlTimes.at(nextAttemptAt)).bind("now", SqlTimes.at(now)));
     }
 
-    private boolean fenced(Lease lease, String sql, java.util.function.Consumer<Update> binder) {
+    private boolean fenced(Lease lease, String sql, Consumer<Update> binder) {
         return jdbi.withHandle(h -> {
             Update update = h.createUpdate(sql)
                     .bind("id", lease.operationId()).bind("owner", lease.owner()).bind("attempt", lease.attempt());

@@ -7,6 +7,8 @@ import io.gureum.platform.webhooks.WebhookSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +26,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs operations on this node: {@code threads} loops each claim one due operation (queued, or
@@ -37,7 +40,7 @@ public final class OperationWorkers implements AutoCloseable {
     private static final int MAX_ERROR_MESSAGE = 2000;
     /** Longest close waits for running handlers before interrupting them. */
     private static final Duration MAX_CLOSE_GRACE = Duration.ofSeconds(10);
-    private static final byte[] EMPTY_RESULT = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] EMPTY_RESULT = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final LeaseStore leases;
     private final BlobStore blobs;
@@ -163,19 +166,22 @@ public final class OperationWorkers implements AutoCloseable {
         }
         RunningOperation context = new RunningOperation(claimed, input.get(), leases, clock);
         running.add(context);
+        byte[] result;
         try {
-            byte[] result = handlers.get(claimed.kind()).run(context);
-            succeed(claimed, result == null ? EMPTY_RESULT : result);
+            result = handlers.get(claimed.kind()).run(context);
         } catch (Exception | StackOverflowError | LinkageError | AssertionError e) {
             // Errors a handler can cause without the JVM being in trouble count as a failed attempt too.
             if (closing && isInterruption(e)) {
                 log.info("operation {} abandoned at shutdown; it is re-claimed once its lease expires", claimed.id());
-                return;
+            } else {
+                fail(claimed, e);
             }
-            fail(claimed, e);
+            return;
         } finally {
             running.remove(context);
         }
+        // Storage trouble from here on is not the handler's fault: it propagates, and the lease expiring retries the run.
+        succeed(claimed, result == null ? EMPTY_RESULT : result);
     }
 
     private void succeed(Claimed claimed, byte[] result) {
@@ -206,7 +212,7 @@ public final class OperationWorkers implements AutoCloseable {
     }
 
     /** Runs a fenced write; false (and nothing changed) when the run was canceled or taken over meanwhile. */
-    private boolean finish(Lease lease, java.util.function.BooleanSupplier write) {
+    private boolean finish(Lease lease, BooleanSupplier write) {
         boolean done = write.getAsBoolean();
         if (!done) {
             log.info("outcome of operation {} attempt {} discarded: it was canceled or another node took it over",
@@ -238,7 +244,7 @@ public final class OperationWorkers implements AutoCloseable {
     private static boolean isInterruption(Throwable e) {
         if (Thread.currentThread().isInterrupted()) return true;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException) return true;
+            if (t instanceof InterruptedException || t instanceof ClosedByInterruptException) return true;
         }
         return false;
     }

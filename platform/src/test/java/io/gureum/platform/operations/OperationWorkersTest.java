@@ -241,6 +241,33 @@ class OperationWorkersTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
+    void closeAbandonsInterruptedWorkWithoutFailingIt(TestDatabases.Kind kind) throws InterruptedException {
+        try (OperationsFixture f = new OperationsFixture(kind)) {
+            CountDownLatch started = new CountDownLatch(1);
+            TestHandler blocking = new TestHandler("job", ctx -> {
+                started.countDown();
+                new CountDownLatch(1).await(30, TimeUnit.SECONDS);   // interrupted by close
+                return bytes("{\"by\":\"a\"}");
+            });
+            OperationWorkers a = workers(f, "node-a", Duration.ofMillis(500), blocking);
+            String id = f.submit("job", "x").id();
+            assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+            a.close();
+
+            Operation abandoned = f.get(id);
+            assertThat(abandoned.status()).isEqualTo(OperationStatus.RUNNING);   // neither failed nor retried: the lease decides
+            assertThat(abandoned.error()).isNull();
+
+            TestHandler next = new TestHandler("job", ctx -> bytes("{\"by\":\"b\"}"));
+            workers(f, "node-b", Duration.ofSeconds(5), next);
+            f.awaitStatus(id, OperationStatus.SUCCEEDED, WAIT);
+            assertThat(f.get(id).attempts()).isEqualTo(2);
+            assertThat(text(f.service.result(f.projectId, id).orElseThrow())).isEqualTo("{\"by\":\"b\"}");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
     void fencedWritesRejectAStaleAttempt(TestDatabases.Kind kind) throws InterruptedException {
         try (OperationsFixture f = new OperationsFixture(kind)) {
             LeaseStore leases = new LeaseStore(f.db);

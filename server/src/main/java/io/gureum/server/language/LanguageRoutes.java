@@ -32,7 +32,6 @@ import java.util.Optional;
 public final class LanguageRoutes {
     public static final int SYNC_MAX_DOCUMENTS = 100;
     public static final int ASYNC_MAX_DOCUMENTS = 10_000;
-    private static final int MAX_TOP = 10;
 
     private final LanguageDetection detection;
     private final ModelStore models;
@@ -71,10 +70,14 @@ public final class LanguageRoutes {
         if (documents.size() > ASYNC_MAX_DOCUMENTS) {
             throw Problem.tooLarge(documents.size() + " documents in one request; at most " + ASYNC_MAX_DOCUMENTS + " (split the batch)");
         }
-        if (request.topOrDefault() < 1 || request.topOrDefault() > MAX_TOP) throw Problem.invalid("'top' must be 1-" + MAX_TOP);
+        if (request.topOrDefault() < 1 || request.topOrDefault() > LanguageDetection.MAX_TOP) {
+            throw Problem.invalid("'top' must be 1-" + LanguageDetection.MAX_TOP);
+        }
         detection.validate(documents);
-        models.resolve(LanguageDetection.TASK, request.modelRef()); // 404 unknown / 503 not installed, before anything is charged
         boolean async = documents.size() > SYNC_MAX_DOCUMENTS || prefersAsync(ctx);
+        // an operation must not be accepted for a model that cannot run (404 unknown / 503 not installed);
+        // the synchronous path gets the same answers from detect() itself, without a disk read per call
+        if (async) models.resolve(LanguageDetection.TASK, request.modelRef());
         if (async && request.webhookUrl() != null) webhooks.validate(request.webhookUrl());
         if (!async && request.webhookUrl() != null) throw Problem.invalid("'webhookUrl' applies to asynchronous requests only (send 'Prefer: respond-async')");
         long characters = LanguageDetection.characters(documents);

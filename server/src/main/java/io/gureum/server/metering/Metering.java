@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * Wraps a billable call: spends the key's monthly quota first (429 when it would be exceeded), runs the
- * work, records usage with its outcome, and gives the units back when the server, not the caller, failed.
+ * work, records usage with its outcome, and gives the units back when the call did not succeed.
  */
 public final class Metering {
     private final QuotaLedger quotas;
@@ -38,7 +38,7 @@ public final class Metering {
             record(ctx, key, service, operation, outcome.billable() ? units : 0, outcome.status());
             return outcome.value();
         } catch (Problem p) {
-            if (p.status() >= 500 || p.status() == 409) quotas.refund(key, service.scope(), units);
+            quotas.refund(key, service.scope(), units); // only successful calls spend quota
             record(ctx, key, service, operation, units, p.status());
             throw p;
         } catch (RuntimeException e) {

@@ -1,0 +1,26 @@
+package io.gureum.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code gureum bench}: the benchmarks, run by the launcher as {@code java -jar bench/target/gureum-bench.jar}. */
+@Command(name = "gureum bench", mixinStandardHelpOptions = true, subcommands = {HttpBench.class},
+        description = "Benchmarks of this machine's Gureum build.")
+public final class BenchMain implements Runnable {
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new BenchMain());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof BenchException) {
+                cmd.getErr().println("gureum bench: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}
