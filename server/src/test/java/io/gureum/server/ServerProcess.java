@@ -38,7 +38,7 @@ final class ServerProcess implements AutoCloseable {
         try {
             int port = freePort();
             List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g", "-XX:+UseSerialGC",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx3g",
                     "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", String.valueOf(port)));
             Files.createDirectories(home);
             Path log = Files.createTempFile(home, "server-", ".log");
@@ -89,6 +89,12 @@ final class ServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The last lines of the server's output, for failure messages. */
+    String logTail() {
+        String text = logText();
+        return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
     }
 
     String logText() {

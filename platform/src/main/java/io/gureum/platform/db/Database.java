@@ -46,11 +46,13 @@ public final class Database implements AutoCloseable {
 
     /**
      * The embedded default: an H2 file under {@code dir}. AUTO_SERVER lets the CLI
-     * ({@code gureum keys create}) open the same file while the server runs.
+     * ({@code gureum keys create}) open the same file while the server runs. WRITE_DELAY=0 writes
+     * every commit to the file before it returns: H2's default keeps commits in memory for up to
+     * half a second, and an operation we answered 202 for would not survive the process being killed.
      */
     public static String h2FileUrl(Path dir) {
         return "jdbc:h2:file:" + dir.resolve("gureum").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE";
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     private static void migrate(DataSource ds) {
