@@ -137,6 +137,10 @@ class ApiBehaviourTest {
         assertThat(otherProject.status()).isEqualTo(403);
         assertThat(otherProject.problemCode()).isEqualTo("other_project");
         assertThat(api.postJson("/v1/projects", admin, Map.of("name", "other")).problemCode()).isEqualTo("project_exists");
+        assertThat(api.get("/v1/projects", admin).json().get("projects")).extracting(p -> p.get("name").asText())
+                .contains("admin", "behaviour", "other");
+        assertThat(api.get("/v1/projects/" + projectId, key).json().get("name").asText()).isEqualTo("behaviour");
+        assertThat(api.get("/v1/projects", key).problemCode()).isEqualTo("scope_denied");
         String past = Instant.now().minusSeconds(60).toString();
         assertThat(api.postJson("/v1/projects/" + projectId + "/keys", admin,
                 Map.of("name", "old", "scopes", List.of("language"), "expiresAt", past)).status()).isEqualTo(422);
