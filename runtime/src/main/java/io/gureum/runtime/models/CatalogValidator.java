@@ -72,6 +72,21 @@ final class CatalogValidator {
             }
             default -> errors.add(name + ": delivery must be \"files\" or \"classpath\", not \"" + pack.delivery() + "\"");
         }
+        checkConversion(pack, name, errors);
+    }
+
+    private static void checkConversion(ModelPack pack, String name, List<String> errors) {
+        if (pack.conversion() == null) return;
+        if (!pack.conversion().equals(ModelPack.CONVERSION_TFJS)) {
+            errors.add(name + ": conversion must be \"" + ModelPack.CONVERSION_TFJS + "\" or absent, not \"" + pack.conversion() + "\"");
+            return;
+        }
+        if (pack.deliveredOnClasspath()) errors.add(name + ": a converted pack must have delivery \"files\"");
+        long json = pack.files().stream().filter(f -> f.path() != null && f.path().endsWith(".json")).count();
+        if (json != 1) errors.add(name + ": a tfjs conversion needs exactly one .json file (the model.json), not " + json);
+        if (pack.files().stream().anyMatch(f -> ModelPack.CONVERTED_ONNX_FILE.equals(f.path()))) {
+            errors.add(name + ": file path '" + ModelPack.CONVERTED_ONNX_FILE + "' is reserved for the converted model");
+        }
     }
 
     private static void checkFile(PackFile file, String name, List<String> errors) {

