@@ -92,6 +92,7 @@ public final class Gureum implements AutoCloseable {
     public void close() {
         if (workers != null) workers.close();
         usage.close();
+        quotas.close();
         languageDetection.close();
         database.close();
     }

@@ -26,6 +26,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LimitsTest {
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void nodesReserveBlocksSoTheyNeverOverspendAndHandBackWhatIsUnusedOnClose(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            Clock clock = Clock.systemUTC();
+            String project = new ProjectStore(db, clock).create("blocks").id();
+            ApiKey key = new KeyStore(db, clock).create(new NewKey(project, "k", Set.of("language"), null, null,
+                    Map.of("language", 10_000L))).key();
+            QuotaLedger nodeA = new QuotaLedger(db, clock);
+            QuotaLedger nodeB = new QuotaLedger(db, clock);
+            nodeA.spend(key, "language", 1); // reserves a block of 1% (100 units) in the shared count
+            long shared = db.jdbi().withHandle(h -> h.createQuery("SELECT used FROM quota_usage").mapTo(Long.class).one());
+            assertThat(shared).isEqualTo(100);
+            assertThat(nodeA.usedThisMonth(key.id(), "language")).isEqualTo(1);
+            for (int i = 0; i < 99; i++) nodeA.spend(key, "language", 1);
+            nodeB.spend(key, "language", 9_800);
+            assertThatThrownBy(() -> nodeB.spend(key, "language", 101)).isInstanceOf(Problem.class);
+            nodeB.spend(key, "language", 100); // the last units fit exactly
+            assertThatThrownBy(() -> nodeA.spend(key, "language", 1))
+                    .isInstanceOfSatisfying(Problem.class, e -> assertThat(e.code()).isEqualTo("quota_exceeded"));
+            nodeA.refund(key, "language", 40);
+            nodeA.close(); // 40 unspent units go back to the shared count
+            nodeB.spend(key, "language", 40);
+            assertThat(nodeB.usedThisMonth(key.id(), "language")).isEqualTo(10_000);
+        }
+    }
+
     @Test
     void tokenBucketAllowsBurstThenRefusesWithRetryAfter() {
         TokenBucket bucket = new TokenBucket(new RateLimit(2, 3), 0);
@@ -65,7 +92,9 @@ class LimitsTest {
             assertThat(granted).isEqualTo(10);
             assertThat(ledger.usedThisMonth(key.id(), "language")).isEqualTo(1000);
             ledger.refund(key, "language", 100);
-            assertThat(ledger.spend(key, "language", 100)).hasValueSatisfying(s -> assertThat(s.remaining()).isZero());
+            assertThat(ledger.usedThisMonth(key.id(), "language")).isEqualTo(900);
+            ledger.spend(key, "language", 100);
+            assertThat(ledger.usedThisMonth(key.id(), "language")).isEqualTo(1000);
             assertThatThrownBy(() -> ledger.spend(key, "language", 1))
                     .isInstanceOfSatisfying(Problem.class, e -> assertThat(e.extensions()).containsKey("retryAfterSeconds"));
         }
