@@ -1,10 +1,12 @@
 package io.gureum.bench;
 
+import io.gureum.server.http.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code gureum bench}: the benchmarks, run by the launcher as {@code java -jar bench/target/gureum-bench.jar}. */
 @Command(name = "gureum bench", mixinStandardHelpOptions = true, subcommands = {HttpBench.class},
+        versionProvider = BenchMain.Version.class,
         description = "Benchmarks of this machine's Gureum build.")
 public final class BenchMain implements Runnable {
     public static void main(String[] args) {
@@ -17,6 +19,10 @@ public final class BenchMain implements Runnable {
             throw e;
         });
         System.exit(cli.execute(args));
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() { return new String[]{"gureum bench " + BuildInfo.version()}; }
     }
 
     @Override

@@ -14,10 +14,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** A server under test in its own JVM, its output in a log file; stopped with SIGTERM, then killed if it lingers. */
 final class ChildJvm implements AutoCloseable {
+    /** Servers still running; a shutdown hook stops them when the bench is interrupted (Ctrl-C) mid-run. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "stop-servers"));
+    }
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -42,7 +51,9 @@ final class ChildJvm implements AutoCloseable {
         builder.environment().putAll(env);
         try {
             Files.writeString(log, "");
-            return new ChildJvm(name, builder.start(), log);
+            Process process = builder.start();
+            RUNNING.add(process);
+            return new ChildJvm(name, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
         }
@@ -57,6 +68,11 @@ final class ChildJvm implements AutoCloseable {
     }
 
     long pid() { return process.pid(); }
+
+    /** CPU time the JVM has used so far (user + system, all threads), or -1 where the OS does not say. */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+    }
 
     Path log() { return log; }
 
@@ -97,6 +113,7 @@ final class ChildJvm implements AutoCloseable {
 
     @Override
     public void close() {
+        RUNNING.remove(process);
         if (!process.isAlive()) return;
         process.destroy();
         try {

@@ -48,9 +48,9 @@ import java.util.stream.Stream;
  * <p>Each server runs as its own child JVM with the same JVM options, one at a time (on a small machine two
  * servers, or a server and an idle one, would share the cores), started fresh for every round; rounds
  * alternate which target goes first. Per run: start, wait until ready, check that an answer is 200 with the
- * expected language, a warm-up wrk run, the measured wrk run, and for the platform a check that usage was
- * metered; then the JVM is stopped. The table shows the medians over rounds and the throughput ratio
- * against the target (80%).
+ * expected language, a warm-up wrk run, the measured wrk run (with the CPU time the server, wrk and everything
+ * else used meanwhile), and for the platform a check that usage was metered; then the JVM is stopped. The table
+ * shows the medians over rounds and the throughput ratio against the target (80%).
  */
 @Command(name = "http", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Requests/s and p50/p99 latency of POST /v1/language/detect (authenticated, rate-limited, "
@@ -81,9 +81,13 @@ final class HttpBench implements Callable<Integer> {
     String expect;
     @Option(names = "--target", description = "platform/bare throughput ratio to pass, in percent (default: ${DEFAULT-VALUE})")
     double targetPercent = 80;
-    @Option(names = "--jvm-opts", description = "options of both server JVMs (default: this JVM's -Xmx, else -Xmx3g)")
+    @Option(names = "--no-quota", description = "diagnostic: the platform key has no monthly quota (no quota check per call)")
+    boolean noQuota;
+    @Option(names = "--no-rate-limit", description = "diagnostic: the platform key has no rate limit")
+    boolean noRateLimit;
+    @Option(names = "--jvm-opts", description = "options of both server JVMs (default: this JVM's -X options, i.e. $GUREUM_JAVA_OPTS under ./gureum, with -Xmx3g when they set no heap)")
     String jvmOpts;
-    @Option(names = "--platform-env", paramLabel = "NAME=VALUE", description = "extra environment of the platform JVM, e.g. GUREUM_DB_URL=jdbc:postgresql://...")
+    @Option(names = "--platform-env", paramLabel = "NAME=VALUE", description = "extra environment of the platform JVM, e.g. GUREUM_DB_POOL=32; a GUREUM_DB_URL must name an empty database (each run bootstraps the admin key)")
     Map<String, String> platformEnv = new LinkedHashMap<>();
     @Option(names = "--server-jar", description = "default: server/target/gureum-server.jar beside this bench's module")
     Path serverJar;
@@ -131,6 +135,7 @@ final class HttpBench implements Callable<Integer> {
         setup.put("durationSeconds", durationSeconds);
         setup.put("warmUpSeconds", warmUpSeconds);
         setup.put("rounds", rounds);
+        setup.put("platformKey", (noRateLimit ? "no rate limit" : "rate limit") + ", " + (noQuota ? "no quota" : "quota"));
 
         System.out.println("gureum bench http: POST /v1/language/detect beside bare Javalin + Lingua, wrk over loopback");
         System.out.printf(Locale.ROOT, "  machine: %s cores (%s), %s memory, %s%n", setup.get("cores"), setup.get("cpu"), setup.get("memory"), setup.get("os"));
@@ -150,11 +155,7 @@ final class HttpBench implements Callable<Integer> {
                     Measurement m = target == Target.PLATFORM ? measurePlatform(round, wrk, jar, models, jvm, expected)
                             : measureBare(round, wrk, jvm, expected);
                     measurements.add(m);
-                    WrkResult r = m.result();
-                    System.out.printf(Locale.ROOT, "  round %d %-6s %9.0f req/s  p50 %-9s p99 %-9s %d requests, %d non-2xx, %d socket errors%s%n",
-                            round, target.shortName, r.requestsPerSecond(), HttpReport.latency(r.p50Micros()),
-                            HttpReport.latency(r.p99Micros()), r.requests(), r.non2xx(), r.socketErrors(),
-                            m.usageRequests() >= 0 ? ", " + m.usageRequests() + " calls metered" : "");
+                    System.out.println(HttpReport.roundLine(m));
                 }
             }
         } finally {
@@ -166,10 +167,13 @@ final class HttpBench implements Callable<Integer> {
                     + ", bare Lingua says " + answers.get(Target.BARE));
         }
 
-        HttpReport report = new HttpReport(measurements, targetPercent / 100);
+        HttpReport report = new HttpReport(measurements, targetPercent / 100, platformLabel());
         System.out.println();
         System.out.print(report.table());
-        if (jfrDir != null) System.out.println("  JFR recordings: " + jfrDir.toAbsolutePath());
+        if (jfrDir != null) {
+            System.out.println("  JFR recordings: " + jfrDir.toAbsolutePath() + " (profiling slows both servers, the bare one more:"
+                    + " compare profiles, not these numbers)");
+        }
         if (jsonFile != null) {
             Path parent = jsonFile.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
@@ -203,7 +207,8 @@ final class HttpBench implements Callable<Integer> {
             verify(Target.PLATFORM, url, headers, expected, server);
             Measured measured = load(Target.PLATFORM, round, wrk, url, headers, server);
             long metered = meteredCalls(base, secret, measured);
-            return new Measurement(Target.PLATFORM, round, measured.run.result(), measured.warmUp.result().requests(), metered);
+            return new Measurement(Target.PLATFORM, round, measured.run.result(), measured.warmUp.result().requests(), metered,
+                    measured.cpuNanos, measured.seconds, measured.otherCpuNanos);
         }
     }
 
@@ -218,7 +223,8 @@ final class HttpBench implements Callable<Integer> {
             String url = base + "/detect";
             verify(Target.BARE, url, headers, expected, server);
             Measured measured = load(Target.BARE, round, wrk, url, headers, server);
-            return new Measurement(Target.BARE, round, measured.run.result(), measured.warmUp.result().requests(), -1);
+            return new Measurement(Target.BARE, round, measured.run.result(), measured.warmUp.result().requests(), -1,
+                    measured.cpuNanos, measured.seconds, measured.otherCpuNanos);
         }
     }
 
@@ -227,22 +233,35 @@ final class HttpBench implements Callable<Integer> {
         return Files.createDirectories(work.resolve(target.shortName + "-" + round));
     }
 
-    private record Measured(Wrk.Run warmUp, Wrk.Run run) {}
+    private record Measured(Wrk.Run warmUp, Wrk.Run run, long cpuNanos, double seconds, long otherCpuNanos) {}
 
     /** The warm-up run, then the measured one (with a JFR recording around it when asked). */
     private Measured load(Target target, int round, Wrk wrk, String url, Map<String, String> headers, ChildJvm server) throws IOException {
         Path script = Wrk.script(runDir(target, round).resolve("detect.lua"), body(), headers);
         Wrk.Run warmUp = warmUpSeconds > 0 ? wrk.run(url, script, threads, connections, warmUpSeconds) : null;
+        if (warmUp != null && !warmUp.result().clean()) {
+            System.out.printf(Locale.ROOT, "  warning: the warm-up of %s had %d non-2xx responses and %d socket errors%n",
+                    target.shortName, warmUp.result().non2xx(), warmUp.result().socketErrors());
+        }
         // JFR runs with these settings from the JVM's start (enabling it later deoptimizes code: a second warm-up);
         // a second recording with the same settings changes nothing and holds exactly the measured run
         if (jfrDir != null) jcmd(server, "JFR.start", "name=measured", "settings=profile");
+        long cpuBefore = server.cpuNanos();
+        long machineBefore = MachineCpu.busyNanos();
+        long start = System.nanoTime();
         Wrk.Run run = wrk.run(url, script, threads, connections, durationSeconds);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long cpuAfter = server.cpuNanos();
+        long machineAfter = MachineCpu.busyNanos();
         if (jfrDir != null) {
             Path jfr = jfrDir.toAbsolutePath().resolve(target.shortName + "-round" + round + ".jfr");
             jcmd(server, "JFR.stop", "name=measured", "filename=" + jfr);
         }
-        if (warmUp == null) warmUp = new Wrk.Run(List.of(), "", new WrkResult(0, 0, 0, 0, 0, 0));
-        return new Measured(warmUp, run);
+        if (warmUp == null) warmUp = new Wrk.Run(List.of(), "", new WrkResult(0, 0, 0, 0, 0, 0), -1);
+        long serverCpu = cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore;
+        long others = serverCpu < 0 || machineBefore < 0 || machineAfter < 0 || run.cpuNanos() < 0 ? -1
+                : Math.max(0, machineAfter - machineBefore - serverCpu - run.cpuNanos()); // tick vs exact accounting: clamp
+        return new Measured(warmUp, run, serverCpu, seconds, others);
     }
 
     // ---------------------------------------------------------------- checks and setup
@@ -265,15 +284,15 @@ final class HttpBench implements Callable<Integer> {
         headers.forEach(request::header);
         HttpResponse<String> response = send(request.build());
         if (response.statusCode() != 200) {
-            throw new BenchException(target.label + " answered " + response.statusCode() + " instead of 200: " + response.body()
+            throw new BenchException(target.shortName + " answered " + response.statusCode() + " instead of 200: " + response.body()
                     + "\nServer log (" + server.log() + "):\n" + server.logTail(20));
         }
         String language = readTree(response.body()).path("documents").path(0).path("languages").path(0).path("iso6391").asText(null);
         if (language == null || (expected != null && !expected.equals(language))) {
-            throw new BenchException(target.label + " answered 200 but not the expected language " + (expected == null ? "" : expected)
+            throw new BenchException(target.shortName + " answered 200 but not the expected language " + (expected == null ? "" : expected)
                     + ": " + response.body());
         }
-        if (target == Target.PLATFORM && response.headers().firstValue("RateLimit-Limit").isEmpty()) {
+        if (target == Target.PLATFORM && !noRateLimit && response.headers().firstValue("RateLimit-Limit").isEmpty()) {
             throw new BenchException("the platform's answer has no RateLimit-Limit header: the bench key is not rate-limited");
         }
         answers.put(target, language);
@@ -293,8 +312,8 @@ final class HttpBench implements Callable<Integer> {
         Map<String, Object> key = new LinkedHashMap<>();
         key.put("name", "bench");
         key.put("scopes", List.of("language"));
-        key.put("rateLimit", Map.of("requestsPerSecond", 1_000_000, "burst", 1_000_000));
-        key.put("quotas", Map.of("language", 1_000_000_000_000L));
+        if (!noRateLimit) key.put("rateLimit", Map.of("requestsPerSecond", 1_000_000, "burst", 1_000_000));
+        if (!noQuota) key.put("quotas", Map.of("language", 1_000_000_000_000L));
         JsonNode created = postJson(base + "/v1/projects/" + project.path("id").asText() + "/keys", adminKey, key, 201);
         String secret = created.path("secret").asText(null);
         if (secret == null) throw new BenchException("creating the bench key returned no secret: " + created);
@@ -363,8 +382,7 @@ final class HttpBench implements Callable<Integer> {
             }
             return models;
         } catch (Problem p) {
-            throw new BenchException("no language detection model installed in " + models + " (" + p.getMessage()
-                    + "): run ./gureum models install");
+            throw new BenchException("no language detection model in " + models + ": " + p.getMessage());
         }
     }
 
@@ -395,12 +413,28 @@ final class HttpBench implements Callable<Integer> {
         if (text.isBlank()) throw new BenchException("--text must not be blank");
     }
 
-    /** {@code --jvm-opts}, else this JVM's heap options (the launcher's $GUREUM_JAVA_OPTS), else -Xmx3g. */
+    /** The platform row's name: what the bench key makes the platform do on every call. */
+    private String platformLabel() {
+        if (!noQuota && !noRateLimit) return HttpReport.PLATFORM_LABEL;
+        List<String> parts = new ArrayList<>(List.of("auth"));
+        if (!noRateLimit) parts.add("rate limit");
+        if (!noQuota) parts.add("quota");
+        parts.add("metering");
+        return "gureum /v1/language/detect (" + String.join("+", parts) + "; diagnostic)";
+    }
+
+    /**
+     * {@code --jvm-opts}, else this JVM's {@code -X}/{@code -XX} options (the launcher passes $GUREUM_JAVA_OPTS, the
+     * options {@code ./gureum serve} runs with), else -Xmx3g; with no -Xmx among them, -Xmx3g is added.
+     */
     private List<String> jvmOptions() {
-        if (jvmOpts != null) return Stream.of(jvmOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
-        List<String> own = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms")).toList();
-        return own.stream().anyMatch(a -> a.startsWith("-Xmx")) ? own : List.of("-Xmx3g");
+        List<String> options = jvmOpts != null
+                ? Stream.of(jvmOpts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList()
+                : ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-X")).toList();
+        if (options.stream().anyMatch(a -> a.startsWith("-Xmx"))) return options;
+        List<String> withHeap = new ArrayList<>(options);
+        withHeap.add(0, "-Xmx3g");
+        return withHeap;
     }
 
     /** This bench's jar (bench/target/gureum-bench.jar), which also holds {@link BareLinguaServer}. */

@@ -37,28 +37,51 @@ final class Wrk {
 
     /** The first line of {@code wrk -v}, without the copyright (wrk exits 1 there). */
     String version() {
-        String out = exec(List.of(executable, "-v"), 10).output();
+        String out = exec(List.of(executable, "-v"), Map.of(), 10).output();
         String first = out.lines().findFirst().orElse("unknown").trim();
         int copyright = first.indexOf(" Copyright");
         return copyright > 0 ? first.substring(0, copyright) : first;
     }
 
-    /** One run: the wrk command's text output and its parsed numbers. */
-    record Run(List<String> command, String output, WrkResult result) {}
+    /** One run: the wrk command's text output, its parsed numbers and the CPU time wrk used (-1 when unknown). */
+    record Run(List<String> command, String output, WrkResult result, long cpuNanos) {}
 
-    /** {@code wrk -t threads -c connections -d seconds --latency -s script url}. */
+    /** {@code wrk -t threads -c connections -d seconds --latency -s script url}, its CPU time taken by bash's {@code times}. */
     Run run(String url, Path script, int threads, int connections, int seconds) {
         List<String> command = List.of(executable, "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency",
                 "--timeout", "10s", "-s", script.toString(), url);
-        Exec exec = exec(command, seconds + 60L);
+        Path times = script.resolveSibling("wrk-times.txt");
+        List<String> wrapped = new ArrayList<>(List.of("bash", "-c", "\"$@\"; s=$?; times > \"$WRK_TIMES\"; exit $s", "wrk"));
+        wrapped.addAll(command);
+        Exec exec = exec(wrapped, Map.of("WRK_TIMES", times.toString()), seconds + 60L);
         if (exec.status() != 0) {
             throw new BenchException("wrk failed (status " + exec.status() + "): " + String.join(" ", command) + "\n" + exec.output());
         }
         try {
-            return new Run(command, exec.output(), WrkResult.parse(exec.output()));
+            return new Run(command, exec.output(), WrkResult.parse(exec.output()), childCpuNanos(times));
         } catch (IllegalArgumentException e) {
             throw new BenchException(e.getMessage());
         }
+    }
+
+    /** The children's line of bash's {@code times} ({@code 0m1.234s 0m0.567s}: user, system) in nanoseconds, -1 when unreadable. */
+    static long childCpuNanos(Path timesFile) {
+        try {
+            List<String> lines = Files.readAllLines(timesFile);
+            return lines.size() < 2 ? -1 : parseTimesLine(lines.get(1));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static long parseTimesLine(String line) {
+        long total = 0;
+        for (String t : line.trim().split("\\s+")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)m([\\d.]+)s").matcher(t);
+            if (!m.matches()) throw new IllegalArgumentException("not a bash times value: " + t);
+            total += Math.round((Long.parseLong(m.group(1)) * 60 + Double.parseDouble(m.group(2))) * 1e9);
+        }
+        return total;
     }
 
     /** Writes the Lua script that makes every request a POST of {@code body} with these headers. */
@@ -88,9 +111,11 @@ final class Wrk {
 
     private record Exec(int status, String output) {}
 
-    private static Exec exec(List<String> command, long timeoutSeconds) {
+    private static Exec exec(List<String> command, Map<String, String> env, long timeoutSeconds) {
         try {
-            Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
+            builder.environment().putAll(env);
+            Process p = builder.start();
             byte[] out = p.getInputStream().readAllBytes();   // ends when wrk exits
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
