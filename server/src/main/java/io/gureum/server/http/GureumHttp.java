@@ -58,8 +58,8 @@ public final class GureumHttp implements AutoCloseable {
         app.before(ctx -> {
             HttpMetrics.markStart(ctx);
             RequestIds.assign(ctx);
-            String length = ctx.header("Content-Length");
-            if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBody) {
+            long length = ctx.req().getContentLengthLong(); // -1 when absent; Javalin still caps streamed bodies
+            if (length > maxBody) {
                 throw Problem.tooLarge("The body is " + length + " bytes; this server accepts at most " + maxBody + ".");
             }
         });
