@@ -8,7 +8,8 @@ import java.util.Optional;
  * and the key in a key's {@code quotas} map.
  */
 public enum Service {
-    LANGUAGE("language", UsageUnit.CHARACTERS);
+    LANGUAGE("language", UsageUnit.CHARACTERS),
+    VISION("vision", UsageUnit.IMAGES);
 
     private final String scope;
     private final UsageUnit unit;

@@ -111,7 +111,7 @@ public final class BgrImages {
     }
 
     /** Fills pixels [from, to) of a BGR byte array with one colour given as 0xRRGGBB. */
-    static void fill(byte[] bgr, int fromPixel, int toPixel, int rgb) {
+    public static void fill(byte[] bgr, int fromPixel, int toPixel, int rgb) {
         if (toPixel <= fromPixel) return;
         byte r = (byte) (rgb >> 16);
         byte g = (byte) (rgb >> 8);

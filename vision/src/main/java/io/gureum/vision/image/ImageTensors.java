@@ -89,6 +89,49 @@ public final class ImageTensors {
         return new Letterbox(dst, ox, oy, cw, ch, sw, sh);
     }
 
+    /**
+     * Samples {@code src} through an affine map into a new {@code width x height} image, bilinearly:
+     * destination pixel centre (x, y) reads the source at {@code (m[0] x + m[1] y + m[2], m[3] x + m[4] y + m[5])}.
+     * Pixels mapping outside the source are {@code padRgb}. This is how an aligned face crop is cut out.
+     *
+     * @param destinationToSource row-major 2x3 matrix from destination to source pixel coordinates
+     */
+    public static BufferedImage warpAffine(BufferedImage src, double[] destinationToSource, int width, int height, int padRgb) {
+        if (destinationToSource.length != 6) throw new IllegalArgumentException("the matrix needs 6 values");
+        byte[] s = BgrImages.pixels(src);
+        int sw = src.getWidth();
+        int sh = src.getHeight();
+        BufferedImage dst = BgrImages.create(width, height);
+        byte[] d = BgrImages.pixels(dst);
+        byte pb = (byte) (padRgb & 0xFF), pg = (byte) ((padRgb >> 8) & 0xFF), pr = (byte) ((padRgb >> 16) & 0xFF);
+        double[] m = destinationToSource;
+        int o = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++, o += 3) {
+                // pixel centres: destination (x + 0.5, y + 0.5) maps to a source centre-based position
+                double sx = m[0] * (x + 0.5) + m[1] * (y + 0.5) + m[2] - 0.5;
+                double sy = m[3] * (x + 0.5) + m[4] * (y + 0.5) + m[5] - 0.5;
+                if (sx < -1 || sy < -1 || sx > sw || sy > sh) {
+                    d[o] = pb;
+                    d[o + 1] = pg;
+                    d[o + 2] = pr;
+                    continue;
+                }
+                int x0 = (int) Math.floor(sx), y0 = (int) Math.floor(sy);
+                double fx = sx - x0, fy = sy - y0;
+                int xa = Math.max(0, Math.min(sw - 1, x0)), xb = Math.max(0, Math.min(sw - 1, x0 + 1));
+                int ya = Math.max(0, Math.min(sh - 1, y0)), yb = Math.max(0, Math.min(sh - 1, y0 + 1));
+                int tl = (ya * sw + xa) * 3, tr = (ya * sw + xb) * 3, bl = (yb * sw + xa) * 3, br = (yb * sw + xb) * 3;
+                for (int k = 0; k < 3; k++) {
+                    double top = (s[tl + k] & 0xFF) * (1 - fx) + (s[tr + k] & 0xFF) * fx;
+                    double bottom = (s[bl + k] & 0xFF) * (1 - fx) + (s[br + k] & 0xFF) * fx;
+                    d[o + k] = (byte) (int) Math.round(top * (1 - fy) + bottom * fy);
+                }
+            }
+        }
+        return dst;
+    }
+
     /** The image as a new float tensor of one image ({@code N = 1}), per {@code format}. */
     public static float[] toTensor(BufferedImage image, TensorFormat format) {
         float[] out = new float[format.size(image.getWidth(), image.getHeight())];

@@ -21,10 +21,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * in {@code /usr/lib/python3/dist-packages/skimage/data/}. Tests that need them skip, saying how to
  * install them, when they are absent. {@code -Dgureum.skimage.data=DIR} points elsewhere.
  */
-final class TestImages {
+public final class TestImages {
     /** name, width, height: the sizes are those of the files in python3-skimage (0.19, Debian 12). */
-    record Photo(String name, int width, int height) {
-        byte[] bytes() {
+    public record Photo(String name, int width, int height) {
+        public byte[] bytes() {
             try {
                 return Files.readAllBytes(path());
             } catch (IOException e) {
@@ -32,7 +32,7 @@ final class TestImages {
             }
         }
 
-        Path path() {
+        public Path path() {
             return TestImages.dataDir().resolve(name);
         }
 
@@ -61,7 +61,7 @@ final class TestImages {
         return dir.get();
     }
 
-    static Photo photo(String name) {
+    public static Photo photo(String name) {
         return PHOTOS.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
@@ -77,7 +77,7 @@ final class TestImages {
     }
 
     /** The image encoded by the ImageIO writer for {@code format} (JPEG at quality 0.95). */
-    static byte[] encode(BufferedImage image, String format) {
+    public static byte[] encode(BufferedImage image, String format) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
