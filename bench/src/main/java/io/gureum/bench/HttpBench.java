@@ -122,8 +122,8 @@ final class HttpBench implements Callable<Integer> {
         Map<String, Object> setup = new LinkedHashMap<>();
         setup.put("date", Instant.now().toString());
         setup.put("cores", Runtime.getRuntime().availableProcessors());
-        setup.put("cpu", cpuModel());
-        setup.put("memory", memTotal());
+        setup.put("cpu", MachineCpu.model());
+        setup.put("memory", MachineCpu.memory());
         setup.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         setup.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         setup.put("wrk", wrk.version());
@@ -450,25 +450,6 @@ final class HttpBench implements Callable<Integer> {
     static Path defaultServerJar() {
         Path benchModule = benchJar().toAbsolutePath().getParent().getParent();
         return benchModule.resolveSibling("server").resolve("target").resolve("gureum-server.jar");
-    }
-
-    private static String cpuModel() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .findFirst().orElse("unknown CPU");
-        } catch (IOException | UncheckedIOException e) {
-            return "unknown CPU";
-        }
-    }
-
-    private static String memTotal() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
-            return lines.filter(l -> l.startsWith("MemTotal:")).map(l -> l.replaceAll("\\D+", ""))
-                    .map(kb -> String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(kb) / 1024.0 / 1024.0))
-                    .findFirst().orElse("unknown");
-        } catch (IOException | UncheckedIOException | NumberFormatException e) {
-            return "unknown";
-        }
     }
 
     private static void deleteTree(Path root) {

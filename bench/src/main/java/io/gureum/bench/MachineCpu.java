@@ -1,12 +1,17 @@
 package io.gureum.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
- * CPU time the whole machine has been busy, from {@code /proc/stat}: with the server's and wrk's own CPU it
- * tells how much other processes took during a run (on a small machine a build next door skews the numbers).
+ * The machine a bench ran on, and the CPU time the whole machine has been busy, from {@code /proc/stat}: with the
+ * measured processes' own CPU it tells how much other processes took during a run (on a small machine a build next
+ * door skews the numbers).
  */
 final class MachineCpu {
     /** {@code /proc/stat} counts in USER_HZ, 100 per second on Linux. */
@@ -29,5 +34,31 @@ final class MachineCpu {
         String[] f = cpuLine.trim().split("\\s+");
         if (!f[0].equals("cpu")) throw new IllegalArgumentException("not the aggregate cpu line: " + cpuLine);
         return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6]) + Long.parseLong(f[7]);
+    }
+
+    /** CPU time this JVM has used so far (user + system, all threads), or -1 where the OS does not say. */
+    static long processNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+    }
+
+    /** The processor's model name from {@code /proc/cpuinfo}. */
+    static String model() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst().orElse("unknown CPU");
+        } catch (IOException | UncheckedIOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    /** Total memory, e.g. {@code 23.4 GiB}. */
+    static String memory() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+            return lines.filter(l -> l.startsWith("MemTotal:")).map(l -> l.replaceAll("\\D+", ""))
+                    .map(kb -> String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(kb) / 1024.0 / 1024.0))
+                    .findFirst().orElse("unknown");
+        } catch (IOException | UncheckedIOException | NumberFormatException e) {
+            return "unknown";
+        }
     }
 }

@@ -4,6 +4,8 @@ import io.gureum.language.LanguageDetection;
 import io.gureum.platform.blobs.BlobStore;
 import io.gureum.platform.blobs.FileBlobStore;
 import io.gureum.platform.db.Database;
+import io.gureum.platform.facecollections.FaceCollectionStore;
+import io.gureum.platform.facecollections.FaceIndexes;
 import io.gureum.platform.keys.Authenticator;
 import io.gureum.platform.keys.KeyStore;
 import io.gureum.platform.limits.QuotaLedger;
@@ -12,6 +14,7 @@ import io.gureum.platform.operations.OperationHandler;
 import io.gureum.platform.operations.OperationService;
 import io.gureum.platform.operations.OperationWorkers;
 import io.gureum.platform.operations.WorkerSettings;
+import io.gureum.platform.projects.ProjectPolicies;
 import io.gureum.platform.projects.ProjectStore;
 import io.gureum.platform.usage.UsageRecorder;
 import io.gureum.platform.usage.UsageReports;
@@ -19,7 +22,10 @@ import io.gureum.platform.webhooks.WebhookPolicy;
 import io.gureum.platform.webhooks.WebhookSender;
 import io.gureum.runtime.models.ModelCatalog;
 import io.gureum.runtime.models.ModelStore;
+import io.gureum.runtime.onnx.OnnxModel;
 import io.gureum.server.language.LanguageDetectOperation;
+import io.gureum.vision.face.FaceAnalyzer;
+import io.gureum.vision.objects.ObjectDetection;
 
 import java.time.Clock;
 import java.util.List;
@@ -34,6 +40,7 @@ public final class Gureum implements AutoCloseable {
     private final Database database;
     private final BlobStore blobs;
     private final ProjectStore projects;
+    private final ProjectPolicies projectPolicies;
     private final KeyStore keys;
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter = new RateLimiter();
@@ -44,6 +51,10 @@ public final class Gureum implements AutoCloseable {
     private final WebhookPolicy webhookPolicy;
     private final ModelStore models;
     private final LanguageDetection languageDetection;
+    private final FaceAnalyzer faceAnalyzer;
+    private final ObjectDetection objectDetection;
+    private final FaceCollectionStore faceCollections;
+    private final FaceIndexes faceIndexes;
     private OperationWorkers workers;
 
     public Gureum(ServerConfig config) {
@@ -51,6 +62,7 @@ public final class Gureum implements AutoCloseable {
         this.database = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
         this.blobs = new FileBlobStore(config.home().blobs());
         this.projects = new ProjectStore(database, clock);
+        this.projectPolicies = new ProjectPolicies(database, clock);
         this.keys = new KeyStore(database, clock);
         this.authenticator = new Authenticator(keys, clock);
         this.quotas = new QuotaLedger(database, clock);
@@ -60,6 +72,11 @@ public final class Gureum implements AutoCloseable {
         this.webhookPolicy = new WebhookPolicy(config.allowPrivateWebhooks(), config.webhookAllowedHosts());
         this.models = new ModelStore(config.home().models(), ModelCatalog.builtIn());
         this.languageDetection = new LanguageDetection(models);
+        OnnxModel.Options onnx = OnnxModel.Options.defaults();
+        this.faceAnalyzer = new FaceAnalyzer(models, onnx);
+        this.objectDetection = new ObjectDetection(models, onnx);
+        this.faceCollections = new FaceCollectionStore(database, clock);
+        this.faceIndexes = new FaceIndexes(faceCollections, FaceIndexes.DEFAULT_MAX_BYTES);
     }
 
     /** Starts this node's operation workers (every node runs them; `gureum worker` runs only them). */
@@ -77,6 +94,7 @@ public final class Gureum implements AutoCloseable {
     public Clock clock() { return clock; }
     public Database database() { return database; }
     public ProjectStore projects() { return projects; }
+    public ProjectPolicies projectPolicies() { return projectPolicies; }
     public KeyStore keys() { return keys; }
     public Authenticator authenticator() { return authenticator; }
     public RateLimiter rateLimiter() { return rateLimiter; }
@@ -87,6 +105,10 @@ public final class Gureum implements AutoCloseable {
     public WebhookPolicy webhookPolicy() { return webhookPolicy; }
     public ModelStore models() { return models; }
     public LanguageDetection languageDetection() { return languageDetection; }
+    public FaceAnalyzer faceAnalyzer() { return faceAnalyzer; }
+    public ObjectDetection objectDetection() { return objectDetection; }
+    public FaceCollectionStore faceCollections() { return faceCollections; }
+    public FaceIndexes faceIndexes() { return faceIndexes; }
 
     @Override
     public void close() {
@@ -94,6 +116,8 @@ public final class Gureum implements AutoCloseable {
         usage.close();
         quotas.close();
         languageDetection.close();
+        faceAnalyzer.close();
+        objectDetection.close();
         database.close();
     }
 }

@@ -2,6 +2,8 @@ package io.gureum.server;
 
 import io.gureum.core.ModelRef;
 import io.gureum.language.LanguageDetection;
+import io.gureum.vision.face.FaceAnalyzer;
+import io.gureum.vision.objects.ObjectDetection;
 import io.gureum.platform.db.Database;
 import io.gureum.platform.keys.CreatedKey;
 import io.gureum.platform.keys.KeyStore;
@@ -47,8 +49,11 @@ public final class Main {
     }
 
     /** The task defaults every enabled service needs; `start` installs these before serving. */
+    /** What `gureum start` installs: the default model of every task the API serves. */
     static List<ModelPack> defaultPacks(ModelCatalog catalog) {
-        return catalog.defaultFor(LanguageDetection.TASK).stream().toList();
+        return java.util.stream.Stream.of(LanguageDetection.TASK, FaceAnalyzer.DETECTION_TASK, FaceAnalyzer.ATTRIBUTES_TASK,
+                        FaceAnalyzer.EMOTION_TASK, ObjectDetection.TASK)
+                .flatMap(task -> catalog.defaultFor(task).stream()).toList();
     }
 
     @Command(name = "serve", description = "Serve the API, console and docs, and run operation workers.")
@@ -99,6 +104,12 @@ public final class Main {
                 gureum.languageDetection().warmUp();
             } catch (RuntimeException e) {
                 System.err.println("Language models not loaded: " + e.getMessage());
+            }
+            try {
+                gureum.faceAnalyzer().warmUp();
+                gureum.objectDetection().warmUp();
+            } catch (RuntimeException e) {
+                System.err.println("Vision models not loaded: " + e.getMessage());
             }
         }, "warm-up");
         t.setDaemon(true);

@@ -28,7 +28,7 @@ public final class TestServer implements AutoCloseable {
         this.home = config.home().root();
         this.gureum = new Gureum(config);
         new ModelInstaller(gureum.models(), InstallProgress.silent()).install(Main.defaultPacks(gureum.models().catalog()));
-        this.adminKey = AdminBootstrap.ensureAdminKey(gureum.projects(), gureum.keys(), config.home().adminKeyFile()).orElseThrow();
+        this.adminKey = AdminBootstrap.ensureAdminKey(gureum.projects(), gureum.keys(), config.home().adminKeyFile()).orElse(null); // null on a restart: the key was printed the first time
         this.http = new GureumHttp(gureum).start("127.0.0.1", 0);
         gureum.startWorkers();
         this.api = new ApiClient("http://127.0.0.1:" + http.port());
@@ -45,6 +45,13 @@ public final class TestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A node restarted on an existing home (and its H2 database, or the given PostgreSQL). */
+    public static TestServer restart(Path home, String dbUrl) {
+        Map<String, String> env = new HashMap<>(baseEnvironment(home));
+        if (dbUrl != null) env.put("GUREUM_DB_URL", dbUrl);
+        return new TestServer(env);
     }
 
     /** The environment every test node gets: its own home, the shared models, quick retries, webhooks to 127.0.0.1. */

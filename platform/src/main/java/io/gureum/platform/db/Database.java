@@ -49,9 +49,12 @@ public final class Database implements AutoCloseable {
      * ({@code gureum keys create}) open the same file while the server runs. WRITE_DELAY=0 writes
      * every commit to the file before it returns: H2's default keeps commits in memory for up to
      * half a second, and an operation we answered 202 for would not survive the process being killed.
+     * The {@code async:} file system (an AsynchronousFileChannel) is immune to thread interrupts: with the
+     * default one, a thread interrupted during a write (a pool shut down, Jetty abandoning a request)
+     * closes the channel and with it the whole database, which a test run caught.
      */
     public static String h2FileUrl(Path dir) {
-        return "jdbc:h2:file:" + dir.resolve("gureum").toAbsolutePath()
+        return "jdbc:h2:async:" + dir.resolve("gureum").toAbsolutePath()
                 + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 

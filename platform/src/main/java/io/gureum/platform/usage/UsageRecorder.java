@@ -113,10 +113,9 @@ public final class UsageRecorder implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        writer.interrupt();
+        running = false; // the writer sees it within FLUSH_MILLIS; interrupting it mid-write would abort the write
         try {
-            writer.join(2000);
+            writer.join(FLUSH_MILLIS * 2 + 2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * One ONNX model loaded into ONNX Runtime: a single {@link OrtSession}, shared by every thread
@@ -26,6 +28,7 @@ import java.util.Set;
  * hold native tensors; {@link #close()} frees the session.
  */
 public final class OnnxModel implements AutoCloseable {
+    private static final long LOADER_STACK_BYTES = 64L << 20;
     private final String name;
     private final OrtSession session;
     private final Map<String, NodeInfo> inputs;
@@ -68,6 +71,25 @@ public final class OnnxModel implements AutoCloseable {
     }
 
     public static OnnxModel load(Path file, Options options) {
+        // Creating a session runs ONNX Runtime's graph optimizers on the calling thread, and they need more
+        // stack than a JVM thread's default 1 MB: a server thread overflowed it and the process died with
+        // SIGSEGV (no JVM error report). So the native work runs on a thread with a stack sized for it.
+        FutureTask<OnnxModel> loading = new FutureTask<>(() -> create(file, options));
+        Thread loader = new Thread(null, loading, "onnx-load-" + file.getFileName(), LOADER_STACK_BYTES);
+        loader.setDaemon(true);
+        loader.start();
+        try {
+            return loading.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new OnnxModelException("ONNX Runtime cannot load " + file + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OnnxModelException("interrupted while loading " + file, e);
+        }
+    }
+
+    private static OnnxModel create(Path file, Options options) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
             so.setIntraOpNumThreads(options.intraOpThreads());

@@ -47,7 +47,7 @@ class ModelCatalogTest {
         assertThat(catalog.defaultFor("face-detection")).map(ModelPack::ref).contains("blazeface-back@3.0.4");
         assertThat(catalog.defaultFor("face-attributes")).map(ModelPack::ref).contains("faceres@3.0.4");
         assertThat(catalog.defaultFor("face-emotion")).map(ModelPack::ref).contains("emotion@3.0.4");
-        assertThat(catalog.defaultFor("face-embedding")).map(ModelPack::ref).contains("mobilefacenet@3.0.4");
+        assertThat(catalog.defaultFor("face-embedding")).isEmpty(); // identity comes from faceres; see FaceAnalyzer
         assertThat(catalog.defaultFor("object-detection")).map(ModelPack::ref).contains("nanodet@3.0.4");
         assertThat(catalog.forTask("face-detection")).extracting(ModelPack::ref)
                 .containsExactly("blazeface-back@3.0.4", "mediapipe-blazeface-back@1.2.0");

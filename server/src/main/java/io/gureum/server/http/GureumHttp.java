@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.Problem;
 import io.gureum.server.Gureum;
 import io.gureum.server.admin.AdminRoutes;
+import io.gureum.server.admin.ProjectPolicyRoutes;
 import io.gureum.server.language.LanguageRoutes;
 import io.gureum.server.metering.Metering;
 import io.gureum.server.models.ModelRoutes;
+import io.gureum.server.vision.FaceCollectionRoutes;
+import io.gureum.server.vision.FaceRoutes;
+import io.gureum.server.vision.ObjectRoutes;
 import io.gureum.server.operations.OperationRoutes;
 import io.gureum.server.system.SystemRoutes;
 import io.gureum.server.usage.UsageRoutes;
@@ -77,11 +81,15 @@ public final class GureumHttp implements AutoCloseable {
 
         new SystemRoutes(gureum.database(), gureum.languageDetection(), metrics).register(app);
         new AdminRoutes(gureum.projects(), gureum.keys(), gureum.authenticator(), bodies).register(app);
+        new ProjectPolicyRoutes(gureum.projects(), gureum.projectPolicies(), bodies).register(app);
         new UsageRoutes(gureum.usageReports(), gureum.clock()).register(app);
         new OperationRoutes(gureum.operations(), json).register(app);
         new ModelRoutes(gureum.models()).register(app);
         new LanguageRoutes(gureum.languageDetection(), gureum.models(), gureum.operations(), gureum.webhookPolicy(),
                 metering, bodies, json).register(app);
+        new FaceRoutes(gureum.faceAnalyzer(), gureum.projectPolicies(), metering, json).register(app);
+        new ObjectRoutes(gureum.objectDetection(), metering, json).register(app);
+        new FaceCollectionRoutes(gureum.faceAnalyzer(), gureum.faceCollections(), gureum.faceIndexes(), metering, bodies, json).register(app);
     }
 
     private static boolean isProblem(io.javalin.http.Context ctx) {

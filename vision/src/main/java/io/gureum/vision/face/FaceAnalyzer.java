@@ -37,6 +37,8 @@ public final class FaceAnalyzer implements AutoCloseable {
     public static final String DETECTION_TASK = "face-detection";
     public static final String ATTRIBUTES_TASK = "face-attributes";
     public static final String EMOTION_TASK = "face-emotion";
+    /** Length of an identity vector (FaceRes's descriptor). */
+    public static final int EMBEDDING_DIMENSIONS = 1024;
 
     /** FaceRes reads 224x224 RGB in 0..255, framed looser than ArcFace (its training crops showed the whole head). */
     private static final int FACERES_SIZE = 224;

@@ -18,20 +18,15 @@ import java.util.Set;
  */
 final class CenterNet implements ObjectDetector {
     private static final int INPUT = 512;
-    private static final TensorFormat FORMAT = new TensorFormat(TensorFormat.Layout.NHWC, TensorFormat.Channels.RGB, Normalization.NONE);
+    /** BGR in 0..255, as OpenCV reads images for the original's training (it scored the test photos best). */
+    private static final TensorFormat FORMAT = new TensorFormat(TensorFormat.Layout.NHWC, TensorFormat.Channels.BGR, Normalization.NONE);
 
     private final OnnxModel model;
-    private final TensorFormat format;
     private final String input;
     private final String detections;
 
     CenterNet(OnnxModel model) {
-        this(model, FORMAT);
-    }
-
-    CenterNet(OnnxModel model, TensorFormat format) {
         this.model = model;
-        this.format = format;
         this.input = model.inputNames().iterator().next();
         this.detections = model.outputNames().stream().filter(n -> {
             long[] s = model.shapeOf(n);
@@ -42,7 +37,7 @@ final class CenterNet implements ObjectDetector {
     @Override
     public List<DetectedObject> detect(BufferedImage image, double minConfidence) {
         BufferedImage resized = ImageTensors.resize(image, INPUT, INPUT);
-        float[] rows = model.run(Map.of(input, OnnxModel.Input.floats(ImageTensors.toTensor(resized, format), format.shape(1, INPUT, INPUT))),
+        float[] rows = model.run(Map.of(input, OnnxModel.Input.floats(ImageTensors.toTensor(resized, FORMAT), FORMAT.shape(1, INPUT, INPUT))),
                 Set.of(detections)).floats(detections);
         double sx = (double) image.getWidth() / INPUT, sy = (double) image.getHeight() / INPUT;
         List<DetectedObject> found = new ArrayList<>();

@@ -28,18 +28,12 @@ final class NanoDet implements ObjectDetector {
             Normalization.perColour(new float[] {123.675f, 116.28f, 103.53f}, new float[] {1 / 58.395f, 1 / 57.12f, 1 / 57.375f}));
 
     private final OnnxModel model;
-    private final TensorFormat format;
     private final String input;
     private final String[] scores = new String[3];
     private final String[] boxes = new String[3];
 
     NanoDet(OnnxModel model) {
-        this(model, FORMAT);
-    }
-
-    NanoDet(OnnxModel model, TensorFormat format) {
         this.model = model;
-        this.format = format;
         this.input = model.inputNames().iterator().next();
         for (String name : model.outputNames()) {
             long[] shape = model.shapeOf(name);
@@ -64,7 +58,7 @@ final class NanoDet implements ObjectDetector {
     @Override
     public List<DetectedObject> detect(BufferedImage image, double minConfidence) {
         Letterbox fitted = ImageTensors.letterbox(image, INPUT, INPUT, PAD_RGB);
-        OnnxModel.Outputs out = model.run(Map.of(input, OnnxModel.Input.floats(ImageTensors.toTensor(fitted.image(), format), format.shape(1, INPUT, INPUT))));
+        OnnxModel.Outputs out = model.run(Map.of(input, OnnxModel.Input.floats(ImageTensors.toTensor(fitted.image(), FORMAT), FORMAT.shape(1, INPUT, INPUT))));
         List<DetectedObject> found = new ArrayList<>();
         int classes = CocoClasses.NAMES.size();
         for (int level = 0; level < 3; level++) {
