@@ -26,7 +26,9 @@ import java.util.Optional;
  *
  * <p>Models are the catalog's defaults for each task ({@code blazeface-back} finds faces, {@code faceres}
  * reads age, gender and the identity vector, {@code emotion} expressions), loaded once and shared by all
- * threads. Every face of an image is read in one batch per model. Thread-safe.
+ * threads. Every face of an image is read in one batch per model, and the detector's tiles run in parallel
+ * (on the common fork-join pool), so one ONNX Runtime thread per run
+ * ({@code OnnxModel.Options.withIntraOpThreads(1)}) is the right setting. Thread-safe.
  *
  * <p>Identity vectors are FaceRes's 1024-d descriptor, L2-normalised, as Human uses it. MobileFaceNet
  * (pack {@code mobilefacenet}) was tried first and rejected: its 192-d vectors share one dominant

@@ -82,21 +82,30 @@ public final class FaceDetector {
         int w = image.getWidth(), h = image.getHeight();
         double tile = BlazeFace.INPUT / scale;          // tile side in source pixels
         double stride = (BlazeFace.INPUT - OVERLAP) / scale;
-        BufferedImage input = BgrImages.create(BlazeFace.INPUT, BlazeFace.INPUT);
+        List<int[]> origins = new ArrayList<>();
         for (double ty : starts(h, tile, stride)) {
-            for (double tx : starts(w, tile, stride)) {
-                int x0 = (int) Math.floor(tx), y0 = (int) Math.floor(ty), side = (int) Math.ceil(tile);
-                BufferedImage crop = ImageTensors.crop(image, x0, y0, side, side, PAD_RGB);
-                ImageTensors.resize(crop, input);
-                double k = (double) side / BlazeFace.INPUT;
-                for (BlazeFace.Raw raw : blazeFace.detect(input, minConfidence)) {
-                    Box box = new Box(x0 + raw.box().x() * k, y0 + raw.box().y() * k, raw.box().width() * k, raw.box().height() * k);
-                    if (Math.max(box.width(), box.height()) > largestTrusted) continue;
-                    if (cutByInnerEdge(box, x0, y0, side, w, h)) continue;
-                    out.add(new Candidate(box, raw.score(), map(raw.keypoints(), p -> new Point(x0 + p.x() * k, y0 + p.y() * k))));
-                }
-            }
+            for (double tx : starts(w, tile, stride)) origins.add(new int[] {(int) Math.floor(tx), (int) Math.floor(ty)});
         }
+        int side = (int) Math.ceil(tile);
+        // tiles are independent: on several cores they run side by side (the session is thread-safe)
+        List<Candidate> found = origins.parallelStream()
+                .flatMap(o -> searchTile(image, o[0], o[1], side, largestTrusted, minConfidence).stream())
+                .toList();
+        out.addAll(found);
+    }
+
+    private List<Candidate> searchTile(BufferedImage image, int x0, int y0, int side, double largestTrusted, double minConfidence) {
+        int w = image.getWidth(), h = image.getHeight();
+        BufferedImage input = ImageTensors.resize(ImageTensors.crop(image, x0, y0, side, side, PAD_RGB), BlazeFace.INPUT, BlazeFace.INPUT);
+        double k = (double) side / BlazeFace.INPUT;
+        List<Candidate> found = new ArrayList<>();
+        for (BlazeFace.Raw raw : blazeFace.detect(input, minConfidence)) {
+            Box box = new Box(x0 + raw.box().x() * k, y0 + raw.box().y() * k, raw.box().width() * k, raw.box().height() * k);
+            if (Math.max(box.width(), box.height()) > largestTrusted) continue;
+            if (cutByInnerEdge(box, x0, y0, side, w, h)) continue;
+            found.add(new Candidate(box, raw.score(), map(raw.keypoints(), p -> new Point(x0 + p.x() * k, y0 + p.y() * k))));
+        }
+        return found;
     }
 
     /** Tile origins covering {@code [0, length)}: every {@code stride}, the last one flush with the end. */
