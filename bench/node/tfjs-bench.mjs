@@ -11,28 +11,7 @@
 // with a fixed pseudo-random input (fed to the model's one input) made once, outside the timing.
 import * as tf from '@tensorflow/tfjs';
 import fs from 'node:fs';
-import path from 'node:path';
-
-/** tfjs's `file://` loader wants a browser or tfjs-node; this reads model.json and its weight shards from disk. */
-function diskHandler(modelFile) {
-  return {
-    load: async () => {
-      const json = JSON.parse(fs.readFileSync(modelFile, 'utf8'));
-      const specs = [];
-      const shards = [];
-      for (const group of json.weightsManifest) {
-        specs.push(...group.weights);
-        for (const p of group.paths) shards.push(fs.readFileSync(path.join(path.dirname(modelFile), p)));
-      }
-      const data = Buffer.concat(shards);
-      return {
-        modelTopology: json.modelTopology, format: json.format, generatedBy: json.generatedBy,
-        convertedBy: json.convertedBy, signature: json.signature, userDefinedMetadata: json.userDefinedMetadata,
-        weightSpecs: specs, weightData: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
-      };
-    },
-  };
-}
+import { diskHandler } from '../../runtime/src/test/golden/disk-handler.mjs';
 
 /** Values in [0, 1) from a 32-bit LCG: the same input every run, and no time spent on Math.random per element. */
 function input(shape) {

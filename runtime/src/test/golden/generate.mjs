@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cases as opCases } from './op-cases.mjs';
+import { diskHandler } from './disk-handler.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RESOURCES = path.join(HERE, '..', 'resources', 'io', 'gureum', 'runtime', 'tfjs');
@@ -89,27 +90,6 @@ function short(v) {
     if (Math.fround(s) === v) return s;
   }
   return v;
-}
-
-/** tfjs's `file://` loader wants a browser or tfjs-node; this reads model.json and its shards from disk. */
-function diskHandler(modelFile) {
-  return {
-    load: async () => {
-      const json = JSON.parse(fs.readFileSync(modelFile, 'utf8'));
-      const specs = [];
-      const shards = [];
-      for (const group of json.weightsManifest) {
-        specs.push(...group.weights);
-        for (const p of group.paths) shards.push(fs.readFileSync(path.join(path.dirname(modelFile), p)));
-      }
-      const data = Buffer.concat(shards);
-      return {
-        modelTopology: json.modelTopology, format: json.format, generatedBy: json.generatedBy,
-        convertedBy: json.convertedBy, signature: json.signature, userDefinedMetadata: json.userDefinedMetadata,
-        weightSpecs: specs, weightData: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
-      };
-    },
-  };
 }
 
 /** The name an output has in the converted ONNX graph: the TF node name, ":k" only for k > 0. */
