@@ -16,7 +16,7 @@ public final class ImageProblems {
 
     private ImageProblems() {}
 
-    static Problem emptyBody() {
+    public static Problem emptyBody() {
         return new Problem(400, EMPTY_BODY, "Empty body",
                 "The request has no image: the body is empty. Send the image bytes ("
                         + ImageFormat.acceptedNames() + ").");
@@ -31,7 +31,7 @@ public final class ImageProblems {
                 Map.of("acceptedFormats", ImageFormat.acceptedMediaTypes()));
     }
 
-    static Problem invalid(ImageFormat format, String why) {
+    public static Problem invalid(ImageFormat format, String why) {
         return new Problem(422, INVALID_IMAGE, "Invalid image",
                 "The " + format.displayName() + " image cannot be decoded: " + why
                         + ". The file may be truncated or corrupt.",
