@@ -9,7 +9,8 @@ import java.util.Optional;
  */
 public enum Service {
     LANGUAGE("language", UsageUnit.CHARACTERS),
-    VISION("vision", UsageUnit.IMAGES);
+    VISION("vision", UsageUnit.IMAGES),
+    OCR("ocr", UsageUnit.PAGES);
 
     private final String scope;
     private final UsageUnit unit;

@@ -4,6 +4,7 @@ package io.gureum.core;
 public enum UsageUnit {
     CHARACTERS("characters"),
     IMAGES("images"),
+    PAGES("pages"),
     AUDIO_SECONDS("audioSeconds"),
     TRAINING_SECONDS("trainingSeconds"),
     REQUESTS("requests");

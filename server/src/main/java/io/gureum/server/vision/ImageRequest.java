@@ -47,6 +47,11 @@ final class ImageRequest {
      * @param optionNames the options this endpoint knows
      */
     static ImageRequest read(Context ctx, ObjectMapper json, List<String> imageFields, Set<String> optionNames) {
+        return read(ctx, json, imageFields, optionNames, false);
+    }
+
+    /** As {@link #read(Context, ObjectMapper, List, Set)}; with {@code documents}, a raw {@code application/pdf} body too. */
+    static ImageRequest read(Context ctx, ObjectMapper json, List<String> imageFields, Set<String> optionNames, boolean documents) {
         String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
         Map<String, byte[]> images = new LinkedHashMap<>();
         ObjectNode options = JsonNodeFactory.instance.objectNode();
@@ -65,7 +70,8 @@ final class ImageRequest {
             ctx.formParamMap().forEach((name, values) -> {
                 if (!imageFields.contains(name) && !values.isEmpty()) options.put(name, values.get(values.size() - 1));
             });
-        } else if (type.startsWith("image/") || type.startsWith("application/octet-stream")) {
+        } else if (type.startsWith("image/") || type.startsWith("application/octet-stream")
+                || (documents && type.startsWith("application/pdf"))) {
             if (imageFields.size() != 1) {
                 throw unsupported(ctx, "this endpoint takes " + imageFields.size() + " images: send them as multipart/form-data parts "
                         + imageFields + " or as base64 fields of a JSON object");
@@ -87,6 +93,11 @@ final class ImageRequest {
         });
         if (!unknown.isEmpty()) throw Problem.invalid("Unknown option(s) " + unknown + "; this endpoint takes " + optionNames + ".");
         return new ImageRequest(images, options);
+    }
+
+    /** The raw bytes of an image or document field. */
+    byte[] bytes(String field) {
+        return images.get(field);
     }
 
     /** Decodes an image within the limits: 400 empty_body, 415 unsupported_image_format, 422 invalid_image, 413 image_too_large. */

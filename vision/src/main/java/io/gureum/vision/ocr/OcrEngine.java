@@ -15,6 +15,11 @@ public interface OcrEngine extends AutoCloseable {
     /** ISO 639-1 codes (e.g. {@code en}, {@code ko}, {@code zh}) this engine can read with what is installed now. */
     Set<String> languages();
 
+    /** Whether its models or data are installed here; {@link #read} of an engine that is not says how to install them. */
+    default boolean installed() {
+        return true;
+    }
+
     /** Which models or data files it uses, for responses ({@code id@version} or a package and file). */
     String model();
 
