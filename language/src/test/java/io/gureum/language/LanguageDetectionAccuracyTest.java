@@ -48,7 +48,7 @@ class LanguageDetectionAccuracyTest {
 
     @Test
     void linguaMeetsItsFloorsAndOpenNlpIsMeasuredAlongside() throws IOException {
-        Optional<Path> file = dataRoot().map(root -> root.resolve(DATA_FILE)).filter(Files::isRegularFile);
+        Optional<Path> file = io.gureum.core.SharedData.locate().map(root -> root.resolve(DATA_FILE)).filter(Files::isRegularFile);
         assumeTrue(file.isPresent(), () -> "Skipping the language detection accuracy test: " + DATA_FILE
                 + " not found under the shared data folder (set GUREUM_SHARED_DATA to the folder holding 'langid/', "
                 + "or keep the repository next to 'shared/data'; searched upwards from " + Path.of("").toAbsolutePath() + ")");
@@ -117,17 +117,5 @@ class LanguageDetectionAccuracyTest {
                     s.correct() + "/" + s.total(), s.accuracyMerged(), s.medianMillis(), errors));
         }
         System.out.println(table);
-    }
-
-    /** {@code GUREUM_SHARED_DATA}, else {@code <repo>/../shared/data} with the repository from surefire or the working folder. */
-    private static Optional<Path> dataRoot() {
-        String override = System.getenv("GUREUM_SHARED_DATA");
-        if (override != null && !override.isBlank()) return Optional.of(Path.of(override));
-        List<Path> candidates = new ArrayList<>();
-        String repo = System.getProperty("gureum.repo");
-        if (repo != null && !repo.isBlank()) candidates.add(Path.of(repo).toAbsolutePath());
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) candidates.add(dir);
-        return candidates.stream().map(dir -> dir.resolveSibling("shared").resolve("data"))
-                .filter(data -> Files.isRegularFile(data.resolve(DATA_FILE))).findFirst();
     }
 }
