@@ -26,6 +26,10 @@ import io.gureum.runtime.onnx.OnnxModel;
 import io.gureum.server.language.LanguageDetectOperation;
 import io.gureum.vision.face.FaceAnalyzer;
 import io.gureum.vision.objects.ObjectDetection;
+import io.gureum.vision.ocr.OcrService;
+import io.gureum.vision.ocr.paddle.PaddleOcr;
+import io.gureum.vision.ocr.tesseract.TesseractOcr;
+import io.gureum.server.vision.OcrAnalyzeOperation;
 
 import java.time.Clock;
 import java.util.List;
@@ -55,6 +59,7 @@ public final class Gureum implements AutoCloseable {
     private final ObjectDetection objectDetection;
     private final FaceCollectionStore faceCollections;
     private final FaceIndexes faceIndexes;
+    private final OcrService ocr;
     private OperationWorkers workers;
 
     public Gureum(ServerConfig config) {
@@ -79,11 +84,13 @@ public final class Gureum implements AutoCloseable {
         this.objectDetection = new ObjectDetection(models, onnx);
         this.faceCollections = new FaceCollectionStore(database, clock);
         this.faceIndexes = new FaceIndexes(faceCollections, FaceIndexes.DEFAULT_MAX_BYTES);
+        // the more accurate engine first: engine=auto takes the first that reads every requested language
+        this.ocr = new OcrService(List.of(new PaddleOcr(models, onnx), new TesseractOcr()));
     }
 
     /** Starts this node's operation workers (every node runs them; `gureum worker` runs only them). */
     public void startWorkers() {
-        List<OperationHandler> handlers = List.of(new LanguageDetectOperation(languageDetection));
+        List<OperationHandler> handlers = List.of(new LanguageDetectOperation(languageDetection), new OcrAnalyzeOperation(ocr));
         WorkerSettings defaults = WorkerSettings.defaults(config.nodeId());
         WorkerSettings settings = new WorkerSettings(config.nodeId(), config.workerThreads(), config.operationLease(),
                 defaults.pollInterval(), defaults.maxAttempts(), config.retryBackoff());
@@ -111,6 +118,7 @@ public final class Gureum implements AutoCloseable {
     public ObjectDetection objectDetection() { return objectDetection; }
     public FaceCollectionStore faceCollections() { return faceCollections; }
     public FaceIndexes faceIndexes() { return faceIndexes; }
+    public OcrService ocr() { return ocr; }
 
     @Override
     public void close() {
@@ -120,6 +128,7 @@ public final class Gureum implements AutoCloseable {
         languageDetection.close();
         faceAnalyzer.close();
         objectDetection.close();
+        ocr.close();
         database.close();
     }
 }

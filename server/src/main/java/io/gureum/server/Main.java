@@ -4,6 +4,7 @@ import io.gureum.core.ModelRef;
 import io.gureum.language.LanguageDetection;
 import io.gureum.vision.face.FaceAnalyzer;
 import io.gureum.vision.objects.ObjectDetection;
+import io.gureum.vision.ocr.paddle.PaddleOcr;
 import io.gureum.platform.db.Database;
 import io.gureum.platform.keys.CreatedKey;
 import io.gureum.platform.keys.KeyStore;
@@ -52,7 +53,7 @@ public final class Main {
     /** What `gureum start` installs: the default model of every task the API serves. */
     static List<ModelPack> defaultPacks(ModelCatalog catalog) {
         return java.util.stream.Stream.of(LanguageDetection.TASK, FaceAnalyzer.DETECTION_TASK, FaceAnalyzer.ATTRIBUTES_TASK,
-                        FaceAnalyzer.EMOTION_TASK, ObjectDetection.TASK)
+                        FaceAnalyzer.EMOTION_TASK, ObjectDetection.TASK, PaddleOcr.TASK)
                 .flatMap(task -> catalog.defaultFor(task).stream()).toList();
     }
 

@@ -11,6 +11,7 @@ import io.gureum.server.models.ModelRoutes;
 import io.gureum.server.vision.FaceCollectionRoutes;
 import io.gureum.server.vision.FaceRoutes;
 import io.gureum.server.vision.ObjectRoutes;
+import io.gureum.server.vision.OcrRoutes;
 import io.gureum.server.operations.OperationRoutes;
 import io.gureum.server.system.SystemRoutes;
 import io.gureum.server.usage.UsageRoutes;
@@ -90,6 +91,7 @@ public final class GureumHttp implements AutoCloseable {
         new FaceRoutes(gureum.faceAnalyzer(), gureum.projectPolicies(), metering, json).register(app);
         new ObjectRoutes(gureum.objectDetection(), metering, json).register(app);
         new FaceCollectionRoutes(gureum.faceAnalyzer(), gureum.faceCollections(), gureum.faceIndexes(), metering, bodies, json).register(app);
+        new OcrRoutes(gureum.ocr(), gureum.operations(), gureum.webhookPolicy(), metering, json).register(app);
     }
 
     private static boolean isProblem(io.javalin.http.Context ctx) {
