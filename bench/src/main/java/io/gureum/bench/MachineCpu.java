@@ -41,6 +41,27 @@ final class MachineCpu {
         return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
+    /**
+     * CPU time of this JVM's child processes that have exited and been waited for (user + system, from
+     * {@code /proc/self/stat}'s cutime and cstime), or -1 off Linux: what a peer run as a process per call used.
+     */
+    static long childrenNanos() {
+        try {
+            return parseChildrenTicks(Files.readString(Path.of("/proc/self/stat"))) * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** cutime + cstime of a {@code /proc/<pid>/stat} line (fields 16 and 17; the command name may hold spaces). */
+    static long parseChildrenTicks(String statLine) {
+        int close = statLine.lastIndexOf(')');
+        if (close < 0) throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + statLine);
+        // after "pid (comm) " come field 3 (state) onwards: cutime is field 16, cstime field 17
+        String[] f = statLine.substring(close + 1).trim().split("\\s+");
+        return Long.parseLong(f[16 - 3]) + Long.parseLong(f[17 - 3]);
+    }
+
     /** The processor's model name from {@code /proc/cpuinfo}. */
     static String model() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
