@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -119,13 +118,7 @@ final class HttpBench implements Callable<Integer> {
         String expected = expect != null ? expect : text.equals(DEFAULT_TEXT) ? DEFAULT_TEXT_LANGUAGE : null;
         if (jfrDir != null) Files.createDirectories(jfrDir);
 
-        Map<String, Object> setup = new LinkedHashMap<>();
-        setup.put("date", Instant.now().toString());
-        setup.put("cores", Runtime.getRuntime().availableProcessors());
-        setup.put("cpu", MachineCpu.model());
-        setup.put("memory", MachineCpu.memory());
-        setup.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        setup.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        Map<String, Object> setup = MachineCpu.describe();
         setup.put("wrk", wrk.version());
         setup.put("serverJvmOptions", String.join(" ", jvm));
         setup.put("models", models.toString());

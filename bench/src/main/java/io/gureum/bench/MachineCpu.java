@@ -82,4 +82,16 @@ final class MachineCpu {
             return "unknown";
         }
     }
+
+    /** The run's date and this machine and JVM, the first entries of every bench's setup (a mutable map to add to). */
+    static java.util.Map<String, Object> describe() {
+        java.util.Map<String, Object> setup = new java.util.LinkedHashMap<>();
+        setup.put("date", java.time.Instant.now().toString());
+        setup.put("cores", Runtime.getRuntime().availableProcessors());
+        setup.put("cpu", model());
+        setup.put("memory", memory());
+        setup.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        setup.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        return setup;
+    }
 }

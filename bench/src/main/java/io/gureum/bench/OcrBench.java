@@ -21,7 +21,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,13 +110,7 @@ final class OcrBench implements Callable<Integer> {
         ModelStore store = new ModelStore(modelsDir != null ? modelsDir.toAbsolutePath() : GureumHome.fromEnvironment().models(),
                 ModelCatalog.builtIn());
 
-        Map<String, Object> setup = new LinkedHashMap<>();
-        setup.put("date", Instant.now().toString());
-        setup.put("cores", Runtime.getRuntime().availableProcessors());
-        setup.put("cpu", MachineCpu.model());
-        setup.put("memory", MachineCpu.memory());
-        setup.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        setup.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        Map<String, Object> setup = MachineCpu.describe();
         setup.put("threads", threads);
         setup.put("runs", runs);
         setup.put("warmUpRuns", warmUp);

@@ -38,7 +38,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -124,13 +123,7 @@ final class VisionBench implements Callable<Integer> {
         List<Frame> frames = BenchImages.frames(BenchImages.readPhotos(photos));
         OnnxModel.Options ort = OnnxModel.Options.defaults().withIntraOpThreads(threads);
 
-        Map<String, Object> setup = new LinkedHashMap<>();
-        setup.put("date", Instant.now().toString());
-        setup.put("cores", Runtime.getRuntime().availableProcessors());
-        setup.put("cpu", MachineCpu.model());
-        setup.put("memory", MachineCpu.memory());
-        setup.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        setup.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        Map<String, Object> setup = MachineCpu.describe();
         setup.put("threads", threads);
         setup.put("warmUpSeconds", warmUpSeconds);
         setup.put("durationSeconds", durationSeconds);
