@@ -170,6 +170,10 @@ class VisionApiTest {
         assertThat(api.delete("/v1/vision/face-collections/crew/faces/" + faceId, key).status()).isEqualTo(404);
         assertThat(api.get("/v1/vision/face-collections/crew/faces", key).json().get("faces").findValuesAsText("personId"))
                 .containsExactly("cameraman");
+        assertThat(api.get("/v1/vision/face-collections/crew/faces?personId=cameraman&limit=1", key).json().get("faces")).hasSize(1);
+        assertThat(api.delete("/v1/vision/face-collections/crew/persons/cameraman", key).status()).isEqualTo(204);
+        assertThat(api.delete("/v1/vision/face-collections/crew/persons/cameraman", key).status()).isEqualTo(404);
+        assertThat(api.get("/v1/vision/face-collections/crew/faces", key).json().get("faces")).isEmpty();
         assertThat(api.delete("/v1/vision/face-collections/crew", key).status()).isEqualTo(204);
         assertThat(api.get("/v1/vision/face-collections/crew", key).status()).isEqualTo(404);
     }

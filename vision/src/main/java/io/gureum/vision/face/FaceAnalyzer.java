@@ -1,6 +1,5 @@
 package io.gureum.vision.face;
 
-import io.gureum.core.ModelRef;
 import io.gureum.runtime.models.ModelStore;
 import io.gureum.runtime.onnx.OnnxModel;
 import io.gureum.runtime.onnx.OnnxModels;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Faces as a plain library: find them, read age, gender and expression, and compute identity vectors.
@@ -52,6 +52,8 @@ public final class FaceAnalyzer implements AutoCloseable {
     private static final TensorFormat EMOTION_FORMAT = new TensorFormat(TensorFormat.Layout.NHWC, TensorFormat.Channels.GRAY, Normalization.SYMMETRIC);
 
     private final OnnxModels models;
+    /** One detector per detection model, made on first use (it reads the model's output layout once). */
+    private final Map<String, FaceDetector> detectors = new ConcurrentHashMap<>();
 
     public FaceAnalyzer(ModelStore store, OnnxModel.Options options) {
         this.models = new OnnxModels(store, options);
@@ -72,7 +74,7 @@ public final class FaceAnalyzer implements AutoCloseable {
         OnnxModels.Loaded faceres = ageOrGender ? models.get(ATTRIBUTES_TASK, Optional.empty()) : null;
         OnnxModels.Loaded expressions = emotion ? models.get(EMOTION_TASK, Optional.empty()) : null;
 
-        List<FaceDetector.Detection> found = new FaceDetector(detector.model())
+        List<FaceDetector.Detection> found = detectors.computeIfAbsent(detector.installed().card().ref(), k -> new FaceDetector(detector.model()))
                 .detect(image, options.minFaceSize(), options.minConfidence(), options.maxFaces());
         int n = found.size();
         float[] ageProbabilities = null, maleScores = null, emotionScores = null, descriptors = null;
@@ -164,11 +166,5 @@ public final class FaceAnalyzer implements AutoCloseable {
     @Override
     public void close() {
         models.close();
-    }
-
-    /** For tests and benchmarks pinning a model: which detector a request would use. */
-    ModelUse detectorFor(Optional<ModelRef> ref) {
-        OnnxModels.Loaded m = models.get(DETECTION_TASK, ref);
-        return new ModelUse(m.task(), m.id(), m.version());
     }
 }

@@ -36,6 +36,7 @@ public final class Document implements AutoCloseable {
     private final int pages;
     private final DocumentLimits limits;
     private final PDDocument pdf;
+    private final PDFRenderer renderer;
     private final ImageReader tiff;
     private final ImageInputStream tiffInput;
     private final DecodedImage single;
@@ -46,6 +47,7 @@ public final class Document implements AutoCloseable {
         this.pages = pages;
         this.limits = limits;
         this.pdf = pdf;
+        this.renderer = pdf == null ? null : new PDFRenderer(pdf); // one per document: it caches shared resources
         this.tiff = tiff;
         this.tiffInput = tiffInput;
         this.single = single;
@@ -131,7 +133,7 @@ public final class Document implements AutoCloseable {
                 >= MIN_TEXT_LAYER_CHARACTERS) {
             return new DocumentPage.TextLayer(number, width, height, text);
         }
-        BufferedImage rendered = new PDFRenderer(pdf).renderImage(number - 1, scale, ImageType.RGB);
+        BufferedImage rendered = renderer.renderImage(number - 1, scale, ImageType.RGB);
         return new DocumentPage.Image(number, BgrImages.toBgr(rendered));
     }
 
