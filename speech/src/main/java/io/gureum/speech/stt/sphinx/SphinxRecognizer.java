@@ -44,7 +44,6 @@ public final class SphinxRecognizer implements SpeechRecognizer {
     }
 
     private final Supplier<InstalledModel> models;
-    private final String installCommand;
     private final int poolSize;
     private final LinkedBlockingDeque<Decoder> idle = new LinkedBlockingDeque<>();
     private final Semaphore slots;
@@ -54,10 +53,9 @@ public final class SphinxRecognizer implements SpeechRecognizer {
      * @param models   resolves the installed pack (throws the store's 503 problem when it is not installed)
      * @param poolSize decoders kept at most: one per core is what the CPU can run at once
      */
-    public SphinxRecognizer(Supplier<InstalledModel> models, String installCommand, int poolSize) {
+    public SphinxRecognizer(Supplier<InstalledModel> models, int poolSize) {
         if (poolSize < 1) throw new IllegalArgumentException("poolSize must be at least 1");
         this.models = models;
-        this.installCommand = installCommand;
         this.poolSize = poolSize;
         this.slots = new Semaphore(poolSize, true);
     }
@@ -79,6 +77,16 @@ public final class SphinxRecognizer implements SpeechRecognizer {
             return true;
         } catch (Problem notInstalled) {
             return false;
+        }
+    }
+
+    @Override
+    public Problem notInstalled() {
+        try {
+            installedModel();
+            throw new IllegalStateException("the sphinx model is installed");
+        } catch (Problem storeSaysHowToInstall) {
+            return storeSaysHowToInstall;
         }
     }
 

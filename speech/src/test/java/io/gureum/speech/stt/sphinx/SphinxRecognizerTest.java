@@ -22,7 +22,7 @@ class SphinxRecognizerTest {
 
     @BeforeAll
     static void load() {
-        sphinx = new SphinxRecognizer(() -> SpeechModels.installed(SphinxRecognizer.TASK), "gureum models install sphinx-en-us", 2);
+        sphinx = new SphinxRecognizer(() -> SpeechModels.installed(SphinxRecognizer.TASK), 2);
     }
 
     @AfterAll
