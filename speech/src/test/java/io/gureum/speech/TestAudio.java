@@ -1,8 +1,10 @@
 package io.gureum.speech;
 
 import io.gureum.speech.audio.Audio;
+import io.gureum.speech.audio.AudioDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,15 +12,11 @@ import java.util.List;
 public final class TestAudio {
     private TestAudio() {}
 
-    public static Audio read(Path wav) {
-        // 16-bit mono PCM only (the LibriVox files); TODO use AudioDecoder once merged
-        try (javax.sound.sampled.AudioInputStream in = javax.sound.sampled.AudioSystem.getAudioInputStream(wav.toFile())) {
-            byte[] b = in.readAllBytes();
-            float[] s = new float[b.length / 2];
-            for (int i = 0; i < s.length; i++) s[i] = (short) ((b[2 * i] & 0xff) | (b[2 * i + 1] << 8)) / 32768f;
-            return new Audio(s, (int) in.getFormat().getSampleRate());
-        } catch (IOException | javax.sound.sampled.UnsupportedAudioFileException e) {
-            throw new IllegalStateException(e);
+    public static Audio read(Path file) {
+        try {
+            return new AudioDecoder().decode(Files.readAllBytes(file), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

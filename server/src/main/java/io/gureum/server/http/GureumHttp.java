@@ -11,6 +11,8 @@ import io.gureum.server.models.ModelRoutes;
 import io.gureum.server.vision.FaceCollectionRoutes;
 import io.gureum.server.vision.FaceRoutes;
 import io.gureum.server.vision.ObjectRoutes;
+import io.gureum.server.speech.SpeechStreamRoutes;
+import io.gureum.server.speech.TranscriptionRoutes;
 import io.gureum.server.vision.OcrRoutes;
 import io.gureum.server.operations.OperationRoutes;
 import io.gureum.server.system.SystemRoutes;
@@ -92,6 +94,8 @@ public final class GureumHttp implements AutoCloseable {
         new ObjectRoutes(gureum.objectDetection(), metering, json).register(app);
         new FaceCollectionRoutes(gureum.faceAnalyzer(), gureum.faceCollections(), gureum.faceIndexes(), metering, bodies, json).register(app);
         new OcrRoutes(gureum.ocr(), gureum.operations(), gureum.webhookPolicy(), metering, json).register(app);
+        new TranscriptionRoutes(gureum.transcriber(), gureum.audioDecoder(), gureum.operations(), gureum.webhookPolicy(), metering, json).register(app);
+        new SpeechStreamRoutes(gureum.transcriber(), metering, json).register(app);
     }
 
     private static boolean isProblem(io.javalin.http.Context ctx) {

@@ -31,6 +31,25 @@ public final class VoiceActivityDetector implements AutoCloseable {
         this.modelRef = installed.card().id() + "@" + installed.card().version();
     }
 
+    /** The model pack's task in the catalog. */
+    public static final String TASK = "speech-vad";
+
+    /**
+     * The store's detector, loaded on first use and kept; until the pack is installed each call throws the store's
+     * 503 problem with the install command (and a later call loads it once it is there).
+     */
+    public static java.util.function.Supplier<VoiceActivityDetector> fromStore(io.gureum.runtime.models.ModelStore store) {
+        return new java.util.function.Supplier<>() {
+            private volatile VoiceActivityDetector loaded;
+
+            @Override
+            public synchronized VoiceActivityDetector get() {
+                if (loaded == null) loaded = new VoiceActivityDetector(store.resolve(TASK, java.util.Optional.empty()));
+                return loaded;
+            }
+        };
+    }
+
     /** {@code id@version} of the model, for responses. */
     public String model() {
         return modelRef;

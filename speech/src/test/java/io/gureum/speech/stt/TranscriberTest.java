@@ -86,10 +86,10 @@ class TranscriberTest {
 
     @Test
     void anySampleRateIsResampledFirst() {
-        Audio at44k = Resampler.resample(clips.get(4), 44_100);
+        Audio at44k = Resampler.resample(clips.get(0), 44_100);
         Transcription t = transcriber.transcribe(at44k, TranscriptionOptions.DEFAULTS, Transcriber.Progress.NONE);
         String hyp = TranscriptNormalizer.normalize(t.text());
-        assertThat(TextDistance.wordErrorRate(TranscriptNormalizer.normalize(utterances.get(4).text()), hyp)).isLessThanOrEqualTo(0.4);
+        assertThat(TextDistance.wordErrorRate(TranscriptNormalizer.normalize(utterances.get(0).text()), hyp)).isLessThanOrEqualTo(0.3);
     }
 
     @Test
