@@ -32,9 +32,12 @@ import io.gureum.vision.ocr.tesseract.TesseractOcr;
 import io.gureum.server.speech.TranscribeOperation;
 import io.gureum.server.vision.OcrAnalyzeOperation;
 import io.gureum.speech.audio.AudioDecoder;
+import io.gureum.speech.audio.AudioLimits;
+import io.gureum.speech.audio.Ffmpeg;
 import io.gureum.speech.stt.SpeechRecognizer;
 import io.gureum.speech.stt.Transcriber;
 import io.gureum.speech.stt.sphinx.SphinxRecognizer;
+import io.gureum.speech.tts.TextToSpeech;
 import io.gureum.speech.vad.VoiceActivityDetector;
 
 import java.time.Clock;
@@ -70,6 +73,8 @@ public final class Gureum implements AutoCloseable {
     private final AudioDecoder audioDecoder;
     private final SphinxRecognizer sphinx;
     private final Transcriber transcriber;
+    private final TextToSpeech textToSpeech;
+    private final Ffmpeg ffmpeg;
     private OperationWorkers workers;
 
     public Gureum(ServerConfig config) {
@@ -98,9 +103,11 @@ public final class Gureum implements AutoCloseable {
         this.ocr = new OcrService(List.of(new PaddleOcr(models, onnx), new TesseractOcr()));
         // speech: one warm Sphinx decoder per core, segments of a recording decoded on all cores at once
         int cores = Runtime.getRuntime().availableProcessors();
-        this.audioDecoder = new AudioDecoder();
+        this.ffmpeg = Ffmpeg.locate();
+        this.audioDecoder = new AudioDecoder(ffmpeg, AudioLimits.DEFAULTS);
         this.sphinx = new SphinxRecognizer(() -> models.resolve(SphinxRecognizer.TASK, Optional.empty()), cores);
         this.transcriber = new Transcriber(List.of(sphinx), VoiceActivityDetector.fromStore(models), cores);
+        this.textToSpeech = TextToSpeech.installed();
     }
 
     /** Starts this node's operation workers (every node runs them; `gureum worker` runs only them). */
@@ -138,6 +145,8 @@ public final class Gureum implements AutoCloseable {
     public AudioDecoder audioDecoder() { return audioDecoder; }
     public SphinxRecognizer sphinx() { return sphinx; }
     public Transcriber transcriber() { return transcriber; }
+    public TextToSpeech textToSpeech() { return textToSpeech; }
+    public Ffmpeg ffmpeg() { return ffmpeg; }
 
     @Override
     public void close() {

@@ -12,6 +12,7 @@ import io.gureum.server.vision.FaceCollectionRoutes;
 import io.gureum.server.vision.FaceRoutes;
 import io.gureum.server.vision.ObjectRoutes;
 import io.gureum.server.speech.SpeechStreamRoutes;
+import io.gureum.server.speech.SynthesisRoutes;
 import io.gureum.server.speech.TranscriptionRoutes;
 import io.gureum.server.vision.OcrRoutes;
 import io.gureum.server.operations.OperationRoutes;
@@ -96,6 +97,7 @@ public final class GureumHttp implements AutoCloseable {
         new OcrRoutes(gureum.ocr(), gureum.operations(), gureum.webhookPolicy(), metering, json).register(app);
         new TranscriptionRoutes(gureum.transcriber(), gureum.audioDecoder(), gureum.operations(), gureum.webhookPolicy(), metering, json).register(app);
         new SpeechStreamRoutes(gureum.transcriber(), metering, json).register(app);
+        new SynthesisRoutes(gureum.textToSpeech(), gureum.ffmpeg(), metering, bodies).register(app);
     }
 
     private static boolean isProblem(io.javalin.http.Context ctx) {

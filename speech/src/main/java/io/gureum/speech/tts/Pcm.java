@@ -1,5 +1,8 @@
 package io.gureum.speech.tts;
 
+import io.gureum.speech.audio.Audio;
+import io.gureum.speech.audio.Resampler;
+
 /** Small operations on 16-bit mono samples. */
 final class Pcm {
     private Pcm() {}
@@ -18,22 +21,16 @@ final class Pcm {
     }
 
     /**
-     * Linear interpolation to another rate. Only used when SSML switches to a voice of another rate (flite's
-     * 16 kHz inside an espeak 22.05 kHz request), where speech has little energy near the band edge, so the
-     * aliasing a proper low-pass filter would remove is not audible enough to pay for one.
+     * To another rate, through the band-limited resampler recognition uses: only when SSML switches to a voice
+     * of another rate (flite's 16 kHz inside an espeak 22.05 kHz request).
      */
     static short[] resample(short[] samples, int fromRate, int toRate) {
         if (fromRate == toRate || samples.length == 0) return samples;
-        int length = (int) ((long) samples.length * toRate / fromRate);
-        short[] out = new short[length];
-        double step = (double) fromRate / toRate;
-        for (int i = 0; i < length; i++) {
-            double position = i * step;
-            int left = (int) position;
-            int right = Math.min(left + 1, samples.length - 1);
-            double fraction = position - left;
-            out[i] = (short) Math.round(samples[left] * (1 - fraction) + samples[right] * fraction);
-        }
+        float[] in = new float[samples.length];
+        for (int i = 0; i < in.length; i++) in[i] = samples[i] / 32768f;
+        float[] resampled = Resampler.resample(new Audio(in, fromRate), toRate).samples();
+        short[] out = new short[resampled.length];
+        for (int i = 0; i < out.length; i++) out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(resampled[i] * 32768f)));
         return out;
     }
 }
