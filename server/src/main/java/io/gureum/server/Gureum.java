@@ -103,7 +103,7 @@ public final class Gureum implements AutoCloseable {
         this.ocr = new OcrService(List.of(new PaddleOcr(models, onnx), new TesseractOcr()));
         // speech: one warm Sphinx decoder per core, segments of a recording decoded on all cores at once
         int cores = Runtime.getRuntime().availableProcessors();
-        this.ffmpeg = Ffmpeg.locate();
+        this.ffmpeg = new Ffmpeg(config.ffmpeg());
         this.audioDecoder = new AudioDecoder(ffmpeg, AudioLimits.DEFAULTS);
         this.sphinx = new SphinxRecognizer(() -> models.resolve(SphinxRecognizer.TASK, Optional.empty()), cores);
         this.transcriber = new Transcriber(List.of(sphinx), VoiceActivityDetector.fromStore(models), cores);

@@ -19,6 +19,7 @@ import io.gureum.server.operations.OperationRoutes;
 import io.gureum.server.system.SystemRoutes;
 import io.gureum.server.usage.UsageRoutes;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -72,6 +73,13 @@ public final class GureumHttp implements AutoCloseable {
             }
         });
         app.before("/v1/*", access::admit);
+        // A WebSocket's upgrade request skips the before-handlers above: give it the same request id and key
+        // check, so that a refused client gets an HTTP problem instead of a socket that opens and closes.
+        app.addHttpHandler(HandlerType.WEBSOCKET_BEFORE_UPGRADE, "/v1/*", ctx -> {
+            HttpMetrics.markStart(ctx);
+            RequestIds.assign(ctx);
+            access.admit(ctx);
+        });
         app.after(httpMetrics::record);
         app.exception(Problem.class, (e, ctx) -> problems.write(ctx, e));
         app.exception(HttpResponseException.class, (e, ctx) -> problems.write(ctx, e));

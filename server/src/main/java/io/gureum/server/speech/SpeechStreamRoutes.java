@@ -14,6 +14,7 @@ import io.gureum.speech.stt.Transcriber;
 import io.gureum.speech.stt.Transcription;
 import io.gureum.speech.stt.TranscriptionOptions;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.websocket.WsContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class SpeechStreamRoutes {
 
     public void register(Javalin app) {
         // Checked on the upgrade request, so a refused client gets an HTTP problem instead of a socket that closes.
-        app.before("/v1/speech/stream", ctx -> {
+        app.addHttpHandler(HandlerType.WEBSOCKET_BEFORE_UPGRADE, "/v1/speech/stream", ctx -> {
             ApiAccess.requireScope(ctx, Service.SPEECH_TO_TEXT.scope());
             SpeechRecognizer engine = transcriber.engine(ctx.queryParam("engine"));
             if (!engine.installed()) throw engine.notInstalled();
