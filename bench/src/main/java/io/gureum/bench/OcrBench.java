@@ -12,7 +12,7 @@ import io.gureum.runtime.onnx.OnnxModel;
 import io.gureum.vision.image.BgrImages;
 import io.gureum.vision.image.ImageDecoder;
 import io.gureum.vision.ocr.OcrEngine;
-import io.gureum.vision.ocr.TextDistance;
+import io.gureum.core.TextDistance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -119,7 +119,7 @@ final class OcrBench implements Callable<Integer> {
         setup.put("models", store.root().toString());
         setup.put("timing", "wall time per call, one page at a time from one thread; Gureum's engines from the page's bytes in "
                 + "memory (decode + read), the peers from the page's file (the CLI: a process per page, start to exit)");
-        setup.put("measure", "io.gureum.vision.ocr.TextDistance: Levenshtein over code points (CER) and words (WER) over the "
+        setup.put("measure", "io.gureum.core.TextDistance: Levenshtein over code points (CER) and words (WER) over the "
                 + "truth's length, whitespace runs as one space, ends trimmed");
 
         System.out.println("gureum bench ocr: seconds per page and CER/WER, Gureum's OCR engines beside the tesseract command line and RapidOCR");

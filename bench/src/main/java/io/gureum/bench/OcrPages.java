@@ -36,12 +36,12 @@ final class OcrPages {
      * @param bytes     the file's bytes, read once: in-process engines decode them on every call
      */
     record Page(String set, String name, Path file, String truth, String language, boolean textLine, byte[] bytes) {
-        /** Characters in the truth as {@link io.gureum.vision.ocr.TextDistance} counts them: code points, whitespace runs as one. */
+        /** Characters in the truth as {@link io.gureum.core.TextDistance} counts them: code points, whitespace runs as one. */
         int truthChars() {
             return (int) normalise(truth).codePoints().count();
         }
 
-        /** Words in the truth as {@link io.gureum.vision.ocr.TextDistance} counts them. */
+        /** Words in the truth as {@link io.gureum.core.TextDistance} counts them. */
         int truthWords() {
             String n = normalise(truth);
             return n.isEmpty() ? 0 : n.split(" ").length;

@@ -83,7 +83,7 @@ final class OcrReport {
     }
 
     /**
-     * The share of {@code truth}'s words (as {@link io.gureum.vision.ocr.TextDistance} splits them) that {@code read}
+     * The share of {@code truth}'s words (as {@link io.gureum.core.TextDistance} splits them) that {@code read}
      * holds, in any order, each word of the text matching at most one of the truth; 1 for an empty truth.
      */
     static double wordRecall(String truth, String read) {

@@ -1,7 +1,7 @@
 package io.gureum.bench;
 
 import io.gureum.bench.OcrPages.Line;
-import io.gureum.vision.ocr.TextDistance;
+import io.gureum.core.TextDistance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

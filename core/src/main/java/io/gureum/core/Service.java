@@ -10,7 +10,11 @@ import java.util.Optional;
 public enum Service {
     LANGUAGE("language", UsageUnit.CHARACTERS),
     VISION("vision", UsageUnit.IMAGES),
-    OCR("ocr", UsageUnit.PAGES);
+    OCR("ocr", UsageUnit.PAGES),
+    /** Transcription, billed by the second of audio as the clouds do (AWS Transcribe, Azure Speech). */
+    SPEECH_TO_TEXT("speech-to-text", UsageUnit.AUDIO_SECONDS),
+    /** Synthesis, billed by the character of text (Polly, Azure TTS); SSML markup is not counted. */
+    TEXT_TO_SPEECH("text-to-speech", UsageUnit.CHARACTERS);
 
     private final String scope;
     private final UsageUnit unit;

@@ -29,10 +29,20 @@ import io.gureum.vision.objects.ObjectDetection;
 import io.gureum.vision.ocr.OcrService;
 import io.gureum.vision.ocr.paddle.PaddleOcr;
 import io.gureum.vision.ocr.tesseract.TesseractOcr;
+import io.gureum.server.speech.TranscribeOperation;
 import io.gureum.server.vision.OcrAnalyzeOperation;
+import io.gureum.speech.audio.AudioDecoder;
+import io.gureum.speech.audio.AudioLimits;
+import io.gureum.speech.audio.Ffmpeg;
+import io.gureum.speech.stt.SpeechRecognizer;
+import io.gureum.speech.stt.Transcriber;
+import io.gureum.speech.stt.sphinx.SphinxRecognizer;
+import io.gureum.speech.tts.TextToSpeech;
+import io.gureum.speech.vad.VoiceActivityDetector;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One node's parts, wired once: stores, services, limits, metering and the operation workers.
@@ -60,6 +70,11 @@ public final class Gureum implements AutoCloseable {
     private final FaceCollectionStore faceCollections;
     private final FaceIndexes faceIndexes;
     private final OcrService ocr;
+    private final AudioDecoder audioDecoder;
+    private final SphinxRecognizer sphinx;
+    private final Transcriber transcriber;
+    private final TextToSpeech textToSpeech;
+    private final Ffmpeg ffmpeg;
     private OperationWorkers workers;
 
     public Gureum(ServerConfig config) {
@@ -86,11 +101,19 @@ public final class Gureum implements AutoCloseable {
         this.faceIndexes = new FaceIndexes(faceCollections, FaceIndexes.DEFAULT_MAX_BYTES);
         // the more accurate engine first: engine=auto takes the first that reads every requested language
         this.ocr = new OcrService(List.of(new PaddleOcr(models, onnx), new TesseractOcr()));
+        // speech: one warm Sphinx decoder per core, segments of a recording decoded on all cores at once
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.ffmpeg = new Ffmpeg(config.ffmpeg());
+        this.audioDecoder = new AudioDecoder(ffmpeg, AudioLimits.DEFAULTS);
+        this.sphinx = new SphinxRecognizer(() -> models.resolve(SphinxRecognizer.TASK, Optional.empty()), cores);
+        this.transcriber = new Transcriber(List.of(sphinx), VoiceActivityDetector.fromStore(models), cores);
+        this.textToSpeech = TextToSpeech.installed();
     }
 
     /** Starts this node's operation workers (every node runs them; `gureum worker` runs only them). */
     public void startWorkers() {
-        List<OperationHandler> handlers = List.of(new LanguageDetectOperation(languageDetection), new OcrAnalyzeOperation(ocr));
+        List<OperationHandler> handlers = List.of(new LanguageDetectOperation(languageDetection), new OcrAnalyzeOperation(ocr),
+                new TranscribeOperation(transcriber, audioDecoder));
         WorkerSettings defaults = WorkerSettings.defaults(config.nodeId());
         WorkerSettings settings = new WorkerSettings(config.nodeId(), config.workerThreads(), config.operationLease(),
                 defaults.pollInterval(), defaults.maxAttempts(), config.retryBackoff());
@@ -119,6 +142,11 @@ public final class Gureum implements AutoCloseable {
     public FaceCollectionStore faceCollections() { return faceCollections; }
     public FaceIndexes faceIndexes() { return faceIndexes; }
     public OcrService ocr() { return ocr; }
+    public AudioDecoder audioDecoder() { return audioDecoder; }
+    public SphinxRecognizer sphinx() { return sphinx; }
+    public Transcriber transcriber() { return transcriber; }
+    public TextToSpeech textToSpeech() { return textToSpeech; }
+    public Ffmpeg ffmpeg() { return ffmpeg; }
 
     @Override
     public void close() {
@@ -129,6 +157,8 @@ public final class Gureum implements AutoCloseable {
         faceAnalyzer.close();
         objectDetection.close();
         ocr.close();
+        transcriber.close();
+        transcriber.engines().forEach(SpeechRecognizer::close);
         database.close();
     }
 }

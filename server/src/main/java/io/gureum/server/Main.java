@@ -5,6 +5,8 @@ import io.gureum.language.LanguageDetection;
 import io.gureum.vision.face.FaceAnalyzer;
 import io.gureum.vision.objects.ObjectDetection;
 import io.gureum.vision.ocr.paddle.PaddleOcr;
+import io.gureum.speech.stt.sphinx.SphinxRecognizer;
+import io.gureum.speech.vad.VoiceActivityDetector;
 import io.gureum.platform.db.Database;
 import io.gureum.platform.keys.CreatedKey;
 import io.gureum.platform.keys.KeyStore;
@@ -49,11 +51,11 @@ public final class Main {
         @Override public String[] getVersion() { return new String[]{"gureum " + BuildInfo.version()}; }
     }
 
-    /** The task defaults every enabled service needs; `start` installs these before serving. */
     /** What `gureum start` installs: the default model of every task the API serves. */
     static List<ModelPack> defaultPacks(ModelCatalog catalog) {
         return java.util.stream.Stream.of(LanguageDetection.TASK, FaceAnalyzer.DETECTION_TASK, FaceAnalyzer.ATTRIBUTES_TASK,
-                        FaceAnalyzer.EMOTION_TASK, ObjectDetection.TASK, PaddleOcr.TASK)
+                        FaceAnalyzer.EMOTION_TASK, ObjectDetection.TASK, PaddleOcr.TASK, SphinxRecognizer.TASK,
+                        VoiceActivityDetector.TASK)
                 .flatMap(task -> catalog.defaultFor(task).stream()).toList();
     }
 
@@ -111,6 +113,12 @@ public final class Main {
                 gureum.objectDetection().warmUp();
             } catch (RuntimeException e) {
                 System.err.println("Vision models not loaded: " + e.getMessage());
+            }
+            try {
+                gureum.transcriber().vad();
+                gureum.sphinx().warmUp();
+            } catch (RuntimeException e) {
+                System.err.println("Speech models not loaded: " + e.getMessage());
             }
         }, "warm-up");
         t.setDaemon(true);

@@ -26,7 +26,8 @@ public record ServerConfig(
         Duration retryBackoff,
         boolean allowPrivateWebhooks,
         Set<String> webhookAllowedHosts,
-        long maxBodyBytes) {
+        long maxBodyBytes,
+        String ffmpeg) {
 
     public static ServerConfig fromEnvironment() {
         return fromEnvironment(System.getenv());
@@ -49,12 +50,15 @@ public record ServerConfig(
                 Boolean.parseBoolean(env.getOrDefault("GUREUM_WEBHOOK_ALLOW_PRIVATE", "false")),
                 Set.of(env.getOrDefault("GUREUM_WEBHOOK_ALLOWED_HOSTS", "").split(",")).stream()
                         .filter(s -> !s.isBlank()).collect(java.util.stream.Collectors.toUnmodifiableSet()),
-                Long.parseLong(env.getOrDefault("GUREUM_MAX_BODY_BYTES", String.valueOf(10L * 1024 * 1024))));
+                // 100 MB: an hour of MP3 speech, or 50 minutes of 16 kHz WAV, for transcription operations
+                Long.parseLong(env.getOrDefault("GUREUM_MAX_BODY_BYTES", String.valueOf(100L * 1024 * 1024))),
+                // where ffmpeg is (compressed audio in and out): a path, "none" to go without, or unset to search PATH
+                blankToNull(env.get("GUREUM_FFMPEG")));
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(home, bindHost, newPort, dbUrl, dbUser, dbPassword, dbPoolSize, nodeId, workerThreads,
-                operationLease, retryBackoff, allowPrivateWebhooks, webhookAllowedHosts, maxBodyBytes);
+                operationLease, retryBackoff, allowPrivateWebhooks, webhookAllowedHosts, maxBodyBytes, ffmpeg);
     }
 
     /** The JDBC URL in use: the configured one, else the embedded H2 file under the home folder. */

@@ -94,6 +94,30 @@ public final class ApiClient {
         }
     }
 
+    /** A binary answer (audio): the body as bytes; a problem answer is still checked against openapi.yaml. */
+    public record BinaryResponse(int status, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst().map(e -> e.getValue().get(0)).orElse(null);
+        }
+    }
+
+    public BinaryResponse postJsonForBytes(String path, String key, Object body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() >= 400) validate("POST", path, new Response(r.statusCode(), r.headers().map(), new String(r.body(), StandardCharsets.UTF_8)));
+            return new BinaryResponse(r.statusCode(), r.headers().map(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void validate(String method, String path, Response r) {
         String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         if (bare.startsWith("/docs/assets")) return; // third-party static files, not part of the contract

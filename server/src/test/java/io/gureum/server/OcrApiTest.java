@@ -2,7 +2,7 @@ package io.gureum.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gureum.core.SharedData;
-import io.gureum.vision.ocr.TextDistance;
+import io.gureum.core.TextDistance;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;

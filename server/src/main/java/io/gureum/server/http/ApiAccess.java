@@ -55,6 +55,13 @@ public final class ApiAccess {
         return key;
     }
 
+    /** The key that opened a WebSocket (its upgrade request went through {@link #admit}). */
+    public static ApiKey key(io.javalin.websocket.WsContext ctx) {
+        ApiKey key = ctx.attribute(ATTRIBUTE);
+        if (key == null) throw new IllegalStateException("WebSocket outside /v1 asked for the API key");
+        return key;
+    }
+
     public static ApiKey requireScope(Context ctx, String scope) {
         ApiKey key = key(ctx);
         if (!key.allows(scope)) {

@@ -11,11 +11,15 @@ import io.gureum.server.models.ModelRoutes;
 import io.gureum.server.vision.FaceCollectionRoutes;
 import io.gureum.server.vision.FaceRoutes;
 import io.gureum.server.vision.ObjectRoutes;
+import io.gureum.server.speech.SpeechStreamRoutes;
+import io.gureum.server.speech.SynthesisRoutes;
+import io.gureum.server.speech.TranscriptionRoutes;
 import io.gureum.server.vision.OcrRoutes;
 import io.gureum.server.operations.OperationRoutes;
 import io.gureum.server.system.SystemRoutes;
 import io.gureum.server.usage.UsageRoutes;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -69,6 +73,13 @@ public final class GureumHttp implements AutoCloseable {
             }
         });
         app.before("/v1/*", access::admit);
+        // A WebSocket's upgrade request skips the before-handlers above: give it the same request id and key
+        // check, so that a refused client gets an HTTP problem instead of a socket that opens and closes.
+        app.addHttpHandler(HandlerType.WEBSOCKET_BEFORE_UPGRADE, "/v1/*", ctx -> {
+            HttpMetrics.markStart(ctx);
+            RequestIds.assign(ctx);
+            access.admit(ctx);
+        });
         app.after(httpMetrics::record);
         app.exception(Problem.class, (e, ctx) -> problems.write(ctx, e));
         app.exception(HttpResponseException.class, (e, ctx) -> problems.write(ctx, e));
@@ -92,6 +103,9 @@ public final class GureumHttp implements AutoCloseable {
         new ObjectRoutes(gureum.objectDetection(), metering, json).register(app);
         new FaceCollectionRoutes(gureum.faceAnalyzer(), gureum.faceCollections(), gureum.faceIndexes(), metering, bodies, json).register(app);
         new OcrRoutes(gureum.ocr(), gureum.operations(), gureum.webhookPolicy(), metering, json).register(app);
+        new TranscriptionRoutes(gureum.transcriber(), gureum.audioDecoder(), gureum.operations(), gureum.webhookPolicy(), metering, json).register(app);
+        new SpeechStreamRoutes(gureum.transcriber(), metering, json).register(app);
+        new SynthesisRoutes(gureum.textToSpeech(), gureum.ffmpeg(), metering, bodies).register(app);
     }
 
     private static boolean isProblem(io.javalin.http.Context ctx) {

@@ -15,6 +15,7 @@ import io.gureum.platform.facecollections.PersonMatch;
 import io.gureum.platform.facecollections.StoredFace;
 import io.gureum.platform.keys.ApiKey;
 import io.gureum.server.http.ApiAccess;
+import io.gureum.server.http.MediaRequest;
 import io.gureum.server.http.JsonBodies;
 import io.gureum.server.metering.Metering;
 import io.gureum.vision.face.Face;
@@ -24,6 +25,7 @@ import io.gureum.vision.face.FaceOptions;
 import io.gureum.vision.face.FaceSimilarity;
 import io.gureum.vision.geometry.Box;
 import io.gureum.vision.image.DecodedImage;
+import io.gureum.vision.image.ImageDecoder;
 import io.gureum.vision.image.ImageLimits;
 import io.gureum.vision.models.ModelUse;
 import io.javalin.Javalin;
@@ -126,13 +128,13 @@ public final class FaceCollectionRoutes {
         ApiKey key = ApiAccess.requireScope(ctx, Service.VISION.scope());
         String collectionId = ctx.pathParam("collection");
         FaceCollection collection = store.get(key.projectId(), collectionId);
-        ImageRequest request = ImageRequest.read(ctx, json, List.of("image"), ADD_OPTIONS);
+        MediaRequest request = MediaRequest.read(ctx, json, MediaRequest.Kind.IMAGE, List.of("image"), ADD_OPTIONS);
         String personId = request.text("personId").orElseThrow(() -> Problem.invalid("'personId' is required"));
         NewFace.checkPersonId(personId);
         String metadata = request.object("metadata", json).map(JsonNode::toString).orElse(null);
         FaceOptions options = FaceOptions.detection().withEmbedding(true).withMinFaceSize(request.integer("minFaceSize", FaceOptions.DEFAULT_MIN_FACE_SIZE));
         AddedFace added = metering.meter(ctx, key, Service.VISION, "face-collections:add", 1, () -> {
-            DecodedImage image = request.decode("image", ImageLimits.DEFAULTS);
+            DecodedImage image = ImageDecoder.decode(request.bytes("image"), ImageLimits.DEFAULTS);
             FaceAnalysis analysis = faces.analyze(image.image(), options);
             checkModel(collection, analysis);
             Face face = FaceRoutes.largest(analysis, "image");
@@ -160,13 +162,13 @@ public final class FaceCollectionRoutes {
         }
         String collectionId = target.substring(0, target.length() - ":search".length());
         FaceCollection collection = store.get(key.projectId(), collectionId);
-        ImageRequest request = ImageRequest.read(ctx, json, List.of("image"), SEARCH_OPTIONS);
+        MediaRequest request = MediaRequest.read(ctx, json, MediaRequest.Kind.IMAGE, List.of("image"), SEARCH_OPTIONS);
         int top = request.integer("top", 5);
         if (top < 1 || top > MAX_TOP) throw Problem.invalid("'top' must be 1-" + MAX_TOP);
         double minSimilarity = request.decimal("minSimilarity", 0);
         FaceOptions options = FaceOptions.detection().withEmbedding(true).withMinFaceSize(request.integer("minFaceSize", FaceOptions.DEFAULT_MIN_FACE_SIZE));
         SearchResponse response = metering.meter(ctx, key, Service.VISION, "face-collections:search", 1, () -> {
-            FaceAnalysis analysis = faces.analyze(request.decode("image", ImageLimits.DEFAULTS).image(), options);
+            FaceAnalysis analysis = faces.analyze(ImageDecoder.decode(request.bytes("image"), ImageLimits.DEFAULTS).image(), options);
             checkModel(collection, analysis);
             Face face = FaceRoutes.largest(analysis, "image");
             FaceIndex index = indexes.index(key.projectId(), collectionId);

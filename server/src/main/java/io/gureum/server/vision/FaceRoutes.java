@@ -7,6 +7,7 @@ import io.gureum.core.Service;
 import io.gureum.platform.keys.ApiKey;
 import io.gureum.platform.projects.ProjectPolicies;
 import io.gureum.server.http.ApiAccess;
+import io.gureum.server.http.MediaRequest;
 import io.gureum.server.metering.Metering;
 import io.gureum.vision.face.Face;
 import io.gureum.vision.face.FaceAnalysis;
@@ -16,6 +17,7 @@ import io.gureum.vision.face.FaceOptions;
 import io.gureum.vision.face.FaceSimilarity;
 import io.gureum.vision.geometry.Box;
 import io.gureum.vision.image.DecodedImage;
+import io.gureum.vision.image.ImageDecoder;
 import io.gureum.vision.image.ImageLimits;
 import io.gureum.vision.models.ModelUse;
 import io.javalin.Javalin;
@@ -71,10 +73,10 @@ public final class FaceRoutes {
 
     private void detect(Context ctx) {
         ApiKey key = ApiAccess.requireScope(ctx, Service.VISION.scope());
-        ImageRequest request = ImageRequest.read(ctx, json, List.of("image"), DETECT_OPTIONS);
+        MediaRequest request = MediaRequest.read(ctx, json, MediaRequest.Kind.IMAGE, List.of("image"), DETECT_OPTIONS);
         FaceOptions options = options(request, key);
         DetectResponse response = metering.meter(ctx, key, Service.VISION, "faces:detect", 1, () -> {
-            DecodedImage image = request.decode("image", ImageLimits.DEFAULTS);
+            DecodedImage image = ImageDecoder.decode(request.bytes("image"), ImageLimits.DEFAULTS);
             FaceAnalysis analysis = faces.analyze(image.image(), options);
             return new Metering.Outcome<>(new DetectResponse(ImageInfo.of(image), analysis.faces(), analysis.models()), 200, true);
         });
@@ -83,12 +85,12 @@ public final class FaceRoutes {
 
     private void verify(Context ctx) {
         ApiKey key = ApiAccess.requireScope(ctx, Service.VISION.scope());
-        ImageRequest request = ImageRequest.read(ctx, json, List.of("image1", "image2"), VERIFY_OPTIONS);
+        MediaRequest request = MediaRequest.read(ctx, json, MediaRequest.Kind.IMAGE, List.of("image1", "image2"), VERIFY_OPTIONS);
         FaceOptions options = FaceOptions.detection().withEmbedding(true)
                 .withMinFaceSize(request.integer("minFaceSize", FaceOptions.DEFAULT_MIN_FACE_SIZE));
         VerifyResponse response = metering.meter(ctx, key, Service.VISION, "faces:verify", 2, () -> {
-            FaceAnalysis first = faces.analyze(request.decode("image1", ImageLimits.DEFAULTS).image(), options);
-            FaceAnalysis second = faces.analyze(request.decode("image2", ImageLimits.DEFAULTS).image(), options);
+            FaceAnalysis first = faces.analyze(ImageDecoder.decode(request.bytes("image1"), ImageLimits.DEFAULTS).image(), options);
+            FaceAnalysis second = faces.analyze(ImageDecoder.decode(request.bytes("image2"), ImageLimits.DEFAULTS).image(), options);
             Face a = largest(first, "image1");
             Face b = largest(second, "image2");
             double similarity = Math.round(FaceSimilarity.cosine(a.embedding(), b.embedding()) * 10000) / 10000.0;
@@ -108,7 +110,7 @@ public final class FaceRoutes {
                                 + " pixels up are looked for; lower 'minFaceSize' for smaller ones)."));
     }
 
-    private FaceOptions options(ImageRequest request, ApiKey key) {
+    private FaceOptions options(MediaRequest request, ApiKey key) {
         EnumSet<FaceAttribute> attributes = EnumSet.noneOf(FaceAttribute.class);
         for (String name : request.list("attributes")) {
             attributes.add(FaceAttribute.byWireName(name).orElseThrow(() -> Problem.invalid(

@@ -5,8 +5,10 @@ import io.gureum.core.ModelRef;
 import io.gureum.core.Service;
 import io.gureum.platform.keys.ApiKey;
 import io.gureum.server.http.ApiAccess;
+import io.gureum.server.http.MediaRequest;
 import io.gureum.server.metering.Metering;
 import io.gureum.vision.image.DecodedImage;
+import io.gureum.vision.image.ImageDecoder;
 import io.gureum.vision.image.ImageLimits;
 import io.gureum.vision.models.ModelUse;
 import io.gureum.vision.objects.DetectedObject;
@@ -41,13 +43,13 @@ public final class ObjectRoutes {
 
     private void detect(Context ctx) {
         ApiKey key = ApiAccess.requireScope(ctx, Service.VISION.scope());
-        ImageRequest request = ImageRequest.read(ctx, json, List.of("image"), OPTIONS);
+        MediaRequest request = MediaRequest.read(ctx, json, MediaRequest.Kind.IMAGE, List.of("image"), OPTIONS);
         ObjectOptions options = new ObjectOptions(
                 request.decimal("minConfidence", ObjectOptions.DEFAULT_MIN_CONFIDENCE),
                 request.integer("maxObjects", ObjectOptions.DEFAULT_MAX_OBJECTS),
                 request.text("model").filter(s -> !s.isBlank()).map(ModelRef::parse));
         DetectResponse response = metering.meter(ctx, key, Service.VISION, "objects:detect", 1, () -> {
-            DecodedImage image = request.decode("image", ImageLimits.DEFAULTS);
+            DecodedImage image = ImageDecoder.decode(request.bytes("image"), ImageLimits.DEFAULTS);
             ObjectAnalysis analysis = objects.detect(image.image(), options);
             return new Metering.Outcome<>(new DetectResponse(FaceRoutes.ImageInfo.of(image), analysis.objects(), analysis.models()), 200, true);
         });

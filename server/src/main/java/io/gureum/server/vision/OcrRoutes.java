@@ -10,9 +10,11 @@ import io.gureum.platform.operations.OperationService;
 import io.gureum.platform.operations.Submitted;
 import io.gureum.platform.webhooks.WebhookPolicy;
 import io.gureum.server.http.ApiAccess;
+import io.gureum.server.http.MediaRequest;
 import io.gureum.server.metering.Metering;
 import io.gureum.server.operations.OperationRoutes;
 import io.gureum.vision.image.DecodedImage;
+import io.gureum.vision.image.ImageDecoder;
 import io.gureum.vision.image.ImageLimits;
 import io.gureum.vision.ocr.OcrEngine;
 import io.gureum.vision.ocr.OcrPage;
@@ -78,11 +80,11 @@ public final class OcrRoutes {
 
     private void read(Context ctx) {
         ApiKey key = ApiAccess.requireScope(ctx, Service.OCR.scope());
-        ImageRequest request = ImageRequest.read(ctx, json, List.of("image"), READ_OPTIONS);
+        MediaRequest request = MediaRequest.read(ctx, json, MediaRequest.Kind.IMAGE, List.of("image"), READ_OPTIONS);
         List<String> languages = languages(request);
         OcrEngine engine = ocr.choose(request.text("engine").orElse(OcrService.AUTO), languages);
         ReadResult result = metering.meter(ctx, key, Service.OCR, "read", 1, () -> {
-            DecodedImage image = request.decode("image", ImageLimits.DEFAULTS);
+            DecodedImage image = ImageDecoder.decode(request.bytes("image"), ImageLimits.DEFAULTS);
             OcrPage page = engine.read(image.image(), languages);
             return new Metering.Outcome<>(new ReadResult(engine.name(), engine.model(), languages, List.of(PageResult.of(1, page, false))), 200, true);
         });
@@ -91,7 +93,7 @@ public final class OcrRoutes {
 
     private void analyze(Context ctx) {
         ApiKey key = ApiAccess.requireScope(ctx, Service.OCR.scope());
-        ImageRequest request = ImageRequest.read(ctx, json, List.of("document"), ANALYZE_OPTIONS, true);
+        MediaRequest request = MediaRequest.read(ctx, json, MediaRequest.Kind.DOCUMENT, List.of("document"), ANALYZE_OPTIONS);
         List<String> languages = languages(request);
         String engineName = request.text("engine").orElse(OcrService.AUTO);
         OcrEngine engine = ocr.choose(engineName, languages);
@@ -112,7 +114,7 @@ public final class OcrRoutes {
     }
 
     /** {@code languages=ko,en}: ISO 639-1 codes, at most {@value #MAX_LANGUAGES}; English when none. */
-    private static List<String> languages(ImageRequest request) {
+    private static List<String> languages(MediaRequest request) {
         Set<String> codes = new LinkedHashSet<>();
         for (String code : request.list("languages")) {
             String c = code.toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package io.gureum.speech.stt;
 
+import io.gureum.core.Problem;
 import io.gureum.speech.audio.Audio;
 import java.util.Set;
 
@@ -21,6 +22,13 @@ public interface SpeechRecognizer extends AutoCloseable {
      * what to install or put where.
      */
     boolean installed();
+
+    /**
+     * The 503 problem that says exactly what to install or put where, for when {@link #installed()} is false.
+     */
+    default Problem notInstalled() {
+        return Problem.modelNotInstalled(model(), "gureum models install " + model());
+    }
 
     /** The model it uses, for responses ({@code id@version}, or the user's file). */
     String model();

@@ -4,8 +4,11 @@ import io.gureum.core.GureumHome;
 import io.gureum.runtime.models.ModelCatalog;
 import io.gureum.runtime.models.ModelStore;
 import io.gureum.speech.audio.Audio;
-import io.gureum.speech.stt.LibriVoxUtterances;
-import io.gureum.speech.stt.LibriVoxUtterances.Utterance;
+import io.gureum.core.TextDistance;
+import io.gureum.speech.LibriVox;
+import io.gureum.speech.SpeechClips;
+import io.gureum.speech.stt.ReferenceTranscripts.Utterance;
+import io.gureum.speech.stt.TranscriptNormalizer;
 import io.gureum.speech.stt.Transcript;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,9 +42,7 @@ class VoskRealModelTest {
     void modelAndData() throws Exception {
         assumeTrue(vosk.installed(), () -> "no Vosk model: " + store.placementInstructions(
                 store.catalog().find(VoskRecognizer.PACK, Optional.empty()).orElseThrow()));
-        LibriVoxUtterances data = LibriVoxUtterances.locate();
-        assumeTrue(data.present(), "no shared evaluation data at " + data.dir());
-        if (utterances == null) utterances = data.read();
+        if (utterances == null) utterances = LibriVox.utterances();
     }
 
     @AfterAll
@@ -54,22 +55,22 @@ class VoskRealModelTest {
     void transcribesWithWordTimesAndConfidences() {
         double errors = 0;
         for (Utterance utterance : utterances) {
-            Transcript transcript = vosk.transcribe(utterance.audio(), null);
+            Transcript transcript = vosk.transcribe(SpeechClips.read(utterance.wav()), null);
             assertThat(transcript.language()).isEqualTo("en-US");
             assertThat(transcript.words()).isNotEmpty().allSatisfy(word -> {
                 assertThat(word.start()).isBetween(0.0, word.end());
-                assertThat(word.end()).isLessThanOrEqualTo(utterance.audio().seconds() + 0.1);
+                assertThat(word.end()).isLessThanOrEqualTo(SpeechClips.read(utterance.wav()).seconds() + 0.1);
                 assertThat(word.confidence()).isBetween(0.0, 1.0);
             });
             assertThat(String.join(" ", transcript.words().stream().map(Transcript.Word::text).toList())).isEqualTo(transcript.text());
-            errors += LibriVoxUtterances.wordErrorRate(utterance.reference(), transcript.text());
+            errors += wordErrorRate(utterance.text(), transcript.text());
         }
         assertThat(errors / utterances.size()).isLessThan(0.35);
     }
 
     @Test
     void parallelCallsGetTheSameTextAsOneCall() {
-        Audio audio = utterances.get(0).audio();
+        Audio audio = SpeechClips.read(utterances.get(0).wav());
         String alone = vosk.transcribe(audio, "en-US").text();
 
         List<CompletableFuture<String>> together = List.of(1, 2, 3).stream()
@@ -83,5 +84,9 @@ class VoskRealModelTest {
         Transcript silence = vosk.transcribe(new Audio(new float[Audio.SPEECH_RATE], Audio.SPEECH_RATE), null);
         assertThat(silence.text()).isEmpty();
         assertThat(silence.words()).isEmpty();
+    }
+
+    private static double wordErrorRate(String reference, String hypothesis) {
+        return TextDistance.wordErrorRate(TranscriptNormalizer.normalize(reference), TranscriptNormalizer.normalize(hypothesis));
     }
 }

@@ -4,8 +4,11 @@ import io.gureum.core.GureumHome;
 import io.gureum.runtime.models.ModelCatalog;
 import io.gureum.runtime.models.ModelStore;
 import io.gureum.speech.audio.Audio;
-import io.gureum.speech.stt.LibriVoxUtterances;
-import io.gureum.speech.stt.LibriVoxUtterances.Utterance;
+import io.gureum.core.TextDistance;
+import io.gureum.speech.LibriVox;
+import io.gureum.speech.SpeechClips;
+import io.gureum.speech.stt.ReferenceTranscripts.Utterance;
+import io.gureum.speech.stt.TranscriptNormalizer;
 import io.gureum.speech.stt.Transcript;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,9 +42,7 @@ class WhisperRealModelTest {
     void modelAndData() throws Exception {
         assumeTrue(whisper.installed(), () -> "no whisper model: " + store.placementInstructions(
                 store.catalog().find(WhisperRecognizer.PACK, Optional.empty()).orElseThrow()));
-        LibriVoxUtterances data = LibriVoxUtterances.locate();
-        assumeTrue(data.present(), "no shared evaluation data at " + data.dir());
-        if (utterances == null) utterances = data.read();
+        if (utterances == null) utterances = LibriVox.utterances();
     }
 
     @AfterAll
@@ -54,17 +55,17 @@ class WhisperRealModelTest {
     void transcribesEnglishAndDetectsTheLanguage() {
         double errors = 0;
         for (Utterance utterance : utterances) {
-            Transcript transcript = whisper.transcribe(utterance.audio(), null);
+            Transcript transcript = whisper.transcribe(SpeechClips.read(utterance.wav()), null);
             assertThat(transcript.language()).as(utterance.id()).isEqualTo("en");
             assertThat(transcript.words()).isEmpty(); // the binding gives no word times
-            errors += LibriVoxUtterances.wordErrorRate(utterance.reference(), transcript.text());
+            errors += wordErrorRate(utterance.text(), transcript.text());
         }
         assertThat(errors / utterances.size()).isLessThan(0.25);
     }
 
     @Test
     void aLanguageHintIsReportedAsAsked() {
-        assertThat(whisper.transcribe(utterances.get(1).audio(), "en-US").language()).isEqualTo("en-US");
+        assertThat(whisper.transcribe(SpeechClips.read(utterances.get(1).wav()), "en-US").language()).isEqualTo("en-US");
     }
 
     /** Not "the same text": when a decode falls back to sampling, whisper's output may vary from call to call. */
@@ -73,10 +74,10 @@ class WhisperRealModelTest {
         Utterance utterance = utterances.get(0);
 
         List<CompletableFuture<String>> together = List.of(1, 2, 3).stream()
-                .map(i -> CompletableFuture.supplyAsync(() -> whisper.transcribe(utterance.audio(), "en").text())).toList();
+                .map(i -> CompletableFuture.supplyAsync(() -> whisper.transcribe(SpeechClips.read(utterance.wav()), "en").text())).toList();
 
         assertThat(together).allSatisfy(text ->
-                assertThat(LibriVoxUtterances.wordErrorRate(utterance.reference(), text.join())).isLessThan(0.35));
+                assertThat(wordErrorRate(utterance.text(), text.join())).isLessThan(0.35));
     }
 
     @Test
@@ -84,5 +85,9 @@ class WhisperRealModelTest {
         assertThat(whisper.transcribe(new Audio(new float[0], Audio.SPEECH_RATE), null).text()).isEmpty();
         // padded to the second whisper.cpp needs; what it hears in silence is its business, but it must answer
         assertThat(whisper.transcribe(new Audio(new float[Audio.SPEECH_RATE / 4], Audio.SPEECH_RATE), "en").language()).isEqualTo("en");
+    }
+
+    private static double wordErrorRate(String reference, String hypothesis) {
+        return TextDistance.wordErrorRate(TranscriptNormalizer.normalize(reference), TranscriptNormalizer.normalize(hypothesis));
     }
 }

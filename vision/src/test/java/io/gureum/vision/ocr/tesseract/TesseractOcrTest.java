@@ -5,7 +5,7 @@ import io.gureum.vision.image.BgrImages;
 import io.gureum.vision.ocr.OcrLine;
 import io.gureum.vision.ocr.OcrPage;
 import io.gureum.vision.ocr.OcrWord;
-import io.gureum.vision.ocr.TextDistance;
+import io.gureum.core.TextDistance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.gureum.vision.ocr;
+package io.gureum.core;
 
 import java.util.Arrays;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * How far recognised text is from the truth, as OCR evaluations measure it: character error rate (CER) and
  * word error rate (WER), each the Levenshtein distance (insertions, deletions, substitutions, cost 1) divided
- * by the length of the truth. Whitespace runs count as one space and ends are trimmed, so layout differences
+ * by the length of the truth (OCR and speech evaluations both use them). Whitespace runs count as one space and ends are trimmed, so layout differences
  * (line breaks, double spaces) are not errors; characters are Unicode code points.
  */
 public final class TextDistance {
@@ -21,13 +21,26 @@ public final class TextDistance {
 
     public static double wordErrorRate(String truth, String recognised) {
         List<String> t = words(truth);
+        if (t.isEmpty()) return words(recognised).isEmpty() ? 0 : 1;
+        return (double) wordErrors(truth, recognised) / t.size();
+    }
+
+    /**
+     * Word insertions, deletions and substitutions between the two: summed over utterances and divided by
+     * the summed {@link #wordCount} of the truths, this is a corpus's WER (what speech evaluations report).
+     */
+    public static int wordErrors(String truth, String recognised) {
+        List<String> t = words(truth);
         List<String> r = words(recognised);
-        if (t.isEmpty()) return r.isEmpty() ? 0 : 1;
         // words as symbols: map each distinct word to an int
         java.util.Map<String, Integer> ids = new java.util.HashMap<>();
         int[] ti = t.stream().mapToInt(w -> ids.computeIfAbsent(w, k -> ids.size())).toArray();
         int[] ri = r.stream().mapToInt(w -> ids.computeIfAbsent(w, k -> ids.size())).toArray();
-        return (double) levenshtein(ti, ri) / ti.length;
+        return levenshtein(ti, ri);
+    }
+
+    public static int wordCount(String text) {
+        return words(text).size();
     }
 
     static String normalise(String s) {

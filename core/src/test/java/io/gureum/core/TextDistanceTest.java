@@ -1,4 +1,4 @@
-package io.gureum.vision.ocr;
+package io.gureum.core;
 
 import org.junit.jupiter.api.Test;
 

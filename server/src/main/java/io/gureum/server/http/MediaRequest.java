@@ -1,13 +1,10 @@
-package io.gureum.server.vision;
+package io.gureum.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gureum.core.Problem;
-import io.gureum.vision.image.DecodedImage;
-import io.gureum.vision.image.ImageDecoder;
-import io.gureum.vision.image.ImageLimits;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 
@@ -23,68 +20,87 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A vision request: one or more images and named options, sent in any of the three ways the clouds accept.
+ * A request that carries media (images, documents, audio) and named options, sent in any of the three ways the
+ * clouds accept.
  * <ul>
- *   <li>the image itself as the body ({@code Content-Type: image/jpeg}, {@code image/png}, ... or
- *       {@code application/octet-stream}), options in the query string; only for one-image endpoints;</li>
- *   <li>{@code multipart/form-data}: images as file parts, options as form fields or in the query string;</li>
- *   <li>{@code application/json}: images as base64 strings (a {@code data:} URL prefix is allowed), options as fields.</li>
+ *   <li>the media itself as the body ({@code Content-Type: image/jpeg}, {@code audio/wav}, ... or
+ *       {@code application/octet-stream}), options in the query string; only for one-file endpoints;</li>
+ *   <li>{@code multipart/form-data}: files as parts, options as form fields or in the query string;</li>
+ *   <li>{@code application/json}: files as base64 strings (a {@code data:} URL prefix is allowed), options as fields.</li>
  * </ul>
- * The format is recognised from the bytes, never from the declared type. Unknown options are refused, so a
- * typo does not silently fall back to a default.
+ * The format is recognised from the bytes by the service's decoder, never from the declared type. Unknown options
+ * are refused, so a typo does not silently fall back to a default.
  */
-final class ImageRequest {
-    private final Map<String, byte[]> images;
-    private final ObjectNode options;
+public final class MediaRequest {
+    /**
+     * What an endpoint takes as a raw body.
+     *
+     * @param noun     the media in messages ("image", "audio")
+     * @param rawTypes Content-Type prefixes accepted as the raw body
+     * @param howTo    how to send it, for the 415 when the Content-Type is none of the accepted ones
+     */
+    public record Kind(String noun, List<String> rawTypes, String howTo) {
+        public static final Kind IMAGE = new Kind("image", List.of("image/", "application/octet-stream"),
+                "send the image as the body (Content-Type image/jpeg, image/png, image/webp, image/bmp, "
+                        + "image/tiff or application/octet-stream), as multipart/form-data, or base64 in application/json");
+        /** An image, or a PDF as the raw body. */
+        public static final Kind DOCUMENT = new Kind("document", List.of("image/", "application/pdf", "application/octet-stream"),
+                IMAGE.howTo.replace("image/tiff or", "image/tiff, application/pdf or"));
+        public static final Kind AUDIO = new Kind("audio", List.of("audio/", "video/", "application/octet-stream"),
+                "send the audio as the body (Content-Type audio/wav, audio/flac, audio/mpeg, audio/ogg, audio/mp4, "
+                        + "audio/webm or application/octet-stream), as multipart/form-data, or base64 in application/json");
 
-    private ImageRequest(Map<String, byte[]> images, ObjectNode options) {
-        this.images = images;
+        boolean acceptsRaw(String contentType) {
+            return rawTypes.stream().anyMatch(contentType::startsWith);
+        }
+    }
+
+    private final Map<String, byte[]> files;
+    private final ObjectNode options;
+    private final String contentType;
+
+    private MediaRequest(Map<String, byte[]> files, ObjectNode options, String contentType) {
+        this.files = files;
         this.options = options;
+        this.contentType = contentType;
     }
 
     /**
-     * @param imageFields the names of the images, e.g. {@code image}, or {@code image1} and {@code image2}
+     * @param fileFields the names of the files, e.g. {@code image}, or {@code image1} and {@code image2}
      * @param optionNames the options this endpoint knows
      */
-    static ImageRequest read(Context ctx, ObjectMapper json, List<String> imageFields, Set<String> optionNames) {
-        return read(ctx, json, imageFields, optionNames, false);
-    }
-
-    /** As {@link #read(Context, ObjectMapper, List, Set)}; with {@code documents}, a raw {@code application/pdf} body too. */
-    static ImageRequest read(Context ctx, ObjectMapper json, List<String> imageFields, Set<String> optionNames, boolean documents) {
+    public static MediaRequest read(Context ctx, ObjectMapper json, Kind kind, List<String> fileFields, Set<String> optionNames) {
         String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
-        Map<String, byte[]> images = new LinkedHashMap<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         ObjectNode options = JsonNodeFactory.instance.objectNode();
         ctx.queryParamMap().forEach((name, values) -> options.put(name, values.get(values.size() - 1)));
         if (type.startsWith("application/json")) {
             JsonNode body = parseJson(ctx, json);
             body.fields().forEachRemaining(e -> {
-                if (imageFields.contains(e.getKey())) images.put(e.getKey(), base64(e.getKey(), e.getValue()));
+                if (fileFields.contains(e.getKey())) files.put(e.getKey(), base64(e.getKey(), e.getValue()));
                 else options.set(e.getKey(), e.getValue());
             });
         } else if (type.startsWith("multipart/form-data")) {
-            for (String field : imageFields) {
+            for (String field : fileFields) {
                 UploadedFile file = ctx.uploadedFile(field);
-                if (file != null) images.put(field, bytes(file));
+                if (file != null) files.put(field, bytes(file));
             }
             ctx.formParamMap().forEach((name, values) -> {
-                if (!imageFields.contains(name) && !values.isEmpty()) options.put(name, values.get(values.size() - 1));
+                if (!fileFields.contains(name) && !values.isEmpty()) options.put(name, values.get(values.size() - 1));
             });
-        } else if (type.startsWith("image/") || type.startsWith("application/octet-stream")
-                || (documents && type.startsWith("application/pdf"))) {
-            if (imageFields.size() != 1) {
-                throw unsupported(ctx, "this endpoint takes " + imageFields.size() + " images: send them as multipart/form-data parts "
-                        + imageFields + " or as base64 fields of a JSON object");
+        } else if (kind.acceptsRaw(type)) {
+            if (fileFields.size() != 1) {
+                throw unsupported(ctx, "this endpoint takes " + fileFields.size() + " files: send them as multipart/form-data parts "
+                        + fileFields + " or as base64 fields of a JSON object");
             }
-            images.put(imageFields.get(0), ctx.bodyAsBytes());
+            files.put(fileFields.get(0), ctx.bodyAsBytes());
         } else {
-            throw unsupported(ctx, "send the image as the body (Content-Type image/jpeg, image/png, image/webp, image/bmp, "
-                    + "image/tiff or application/octet-stream), as multipart/form-data, or base64 in application/json");
+            throw unsupported(ctx, kind.howTo());
         }
-        for (String field : imageFields) {
-            if (!images.containsKey(field)) {
-                throw Problem.badRequest("empty_body", "The request has no image '" + field + "'"
-                        + (imageFields.size() == 1 && type.startsWith("multipart") ? " (a multipart file part named '" + field + "')" : "") + ".");
+        for (String field : fileFields) {
+            if (!files.containsKey(field)) {
+                throw Problem.badRequest("empty_body", "The request has no " + kind.noun() + " '" + field + "'"
+                        + (fileFields.size() == 1 && type.startsWith("multipart") ? " (a multipart file part named '" + field + "')" : "") + ".");
             }
         }
         List<String> unknown = new ArrayList<>();
@@ -92,20 +108,20 @@ final class ImageRequest {
             if (!optionNames.contains(name)) unknown.add(name);
         });
         if (!unknown.isEmpty()) throw Problem.invalid("Unknown option(s) " + unknown + "; this endpoint takes " + optionNames + ".");
-        return new ImageRequest(images, options);
+        return new MediaRequest(files, options, type);
     }
 
-    /** The raw bytes of an image or document field. */
-    byte[] bytes(String field) {
-        return images.get(field);
+    /** The raw bytes of a file field. */
+    public byte[] bytes(String field) {
+        return files.get(field);
     }
 
-    /** Decodes an image within the limits: 400 empty_body, 415 unsupported_image_format, 422 invalid_image, 413 image_too_large. */
-    DecodedImage decode(String field, ImageLimits limits) {
-        return ImageDecoder.decode(images.get(field), limits);
+    /** The request's Content-Type, lower case ("" when none): a hint for decoders, which trust the bytes. */
+    public String contentType() {
+        return contentType;
     }
 
-    Optional<String> text(String name) {
+    public Optional<String> text(String name) {
         JsonNode v = options.get(name);
         if (v == null || v.isNull()) return Optional.empty();
         if (!v.isValueNode()) throw Problem.invalid("'" + name + "' must be a string");
@@ -113,7 +129,7 @@ final class ImageRequest {
     }
 
     /** A JSON object option, or one sent as a JSON string (multipart and query strings cannot nest). */
-    Optional<JsonNode> object(String name, ObjectMapper json) {
+    public Optional<JsonNode> object(String name, ObjectMapper json) {
         JsonNode v = options.get(name);
         if (v == null || v.isNull()) return Optional.empty();
         if (v.isTextual()) {
@@ -127,7 +143,7 @@ final class ImageRequest {
         return Optional.of(v);
     }
 
-    int integer(String name, int orElse) {
+    public int integer(String name, int orElse) {
         JsonNode v = options.get(name);
         if (v == null || v.isNull()) return orElse;
         if (v.isIntegralNumber()) return v.asInt();
@@ -138,7 +154,7 @@ final class ImageRequest {
         }
     }
 
-    double decimal(String name, double orElse) {
+    public double decimal(String name, double orElse) {
         JsonNode v = options.get(name);
         if (v == null || v.isNull()) return orElse;
         if (v.isNumber()) return v.asDouble();
@@ -149,7 +165,7 @@ final class ImageRequest {
         }
     }
 
-    boolean bool(String name, boolean orElse) {
+    public boolean bool(String name, boolean orElse) {
         JsonNode v = options.get(name);
         if (v == null || v.isNull()) return orElse;
         if (v.isBoolean()) return v.asBoolean();
@@ -160,7 +176,7 @@ final class ImageRequest {
     }
 
     /** A list given as a JSON array or as comma-separated text ({@code attributes=age,gender}). */
-    List<String> list(String name) {
+    public List<String> list(String name) {
         JsonNode v = options.get(name);
         List<String> items = new ArrayList<>();
         if (v == null || v.isNull()) return items;
@@ -182,7 +198,7 @@ final class ImageRequest {
     }
 
     private static byte[] base64(String field, JsonNode value) {
-        if (!value.isTextual()) throw Problem.invalid("'" + field + "' must be the image as a base64 string");
+        if (!value.isTextual()) throw Problem.invalid("'" + field + "' must be the file as a base64 string");
         String text = value.asText();
         int comma = text.startsWith("data:") ? text.indexOf(',') : -1;
         try {
