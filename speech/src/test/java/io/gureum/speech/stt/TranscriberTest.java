@@ -7,7 +7,7 @@ import io.gureum.core.Problem;
 import io.gureum.core.TextDistance;
 import io.gureum.speech.LibriVox;
 import io.gureum.speech.SpeechModels;
-import io.gureum.speech.TestAudio;
+import io.gureum.speech.SpeechClips;
 import io.gureum.speech.audio.Audio;
 import io.gureum.speech.audio.Resampler;
 import io.gureum.speech.stt.ReferenceTranscripts.Utterance;
@@ -35,7 +35,7 @@ class TranscriberTest {
         SphinxRecognizer sphinx = new SphinxRecognizer(() -> SpeechModels.installed(SphinxRecognizer.TASK), 2);
         transcriber = new Transcriber(List.of(sphinx), () -> vad, 2);
         utterances = LibriVox.utterances();
-        clips = utterances.stream().map(u -> TestAudio.read(u.wav())).toList();
+        clips = utterances.stream().map(u -> SpeechClips.read(u.wav())).toList();
     }
 
     @AfterAll
@@ -44,7 +44,7 @@ class TranscriberTest {
         if (transcriber != null) transcriber.close();
     }
 
-    /** Where clip i starts in audio made by {@link TestAudio#joined} with gaps of {@code gap} seconds. */
+    /** Where clip i starts in audio made by {@link SpeechClips#joined} with gaps of {@code gap} seconds. */
     private static double[] span(int i, double gap) {
         double at = gap;
         for (int k = 0; k < i; k++) at += clips.get(k).seconds() + gap;
@@ -53,7 +53,7 @@ class TranscriberTest {
 
     @Test
     void segmentsOfARecordingLineUpWithItsUtterances() {
-        Audio joined = TestAudio.joined(clips, GAP);
+        Audio joined = SpeechClips.joined(clips, GAP);
         List<Double> progress = new CopyOnWriteArrayList<>();
         Transcription t = transcriber.transcribe(joined, TranscriptionOptions.DEFAULTS, new Transcriber.Progress() {
             @Override
@@ -101,7 +101,7 @@ class TranscriberTest {
 
     @Test
     void cancelingStopsIt() {
-        Audio joined = TestAudio.joined(clips, 0.5);
+        Audio joined = SpeechClips.joined(clips, 0.5);
         AtomicInteger asked = new AtomicInteger();
         assertThatThrownBy(() -> transcriber.transcribe(joined, TranscriptionOptions.DEFAULTS, new Transcriber.Progress() {
             @Override
@@ -122,7 +122,7 @@ class TranscriberTest {
 
     @Test
     void streamingGivesPartialResultsThenAFinalOnePerUtterance() {
-        Audio joined = TestAudio.joined(List.of(clips.get(0), clips.get(3)), 1.5);
+        Audio joined = SpeechClips.joined(List.of(clips.get(0), clips.get(3)), 1.5);
         List<String> events = Collections.synchronizedList(new ArrayList<>());
         List<Transcription.Segment> finals = new CopyOnWriteArrayList<>();
         StreamingTranscription stream = new StreamingTranscription(transcriber, TranscriptionOptions.DEFAULTS, new StreamingTranscription.Listener() {

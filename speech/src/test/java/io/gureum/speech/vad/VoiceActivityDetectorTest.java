@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gureum.speech.LibriVox;
 import io.gureum.speech.SpeechModels;
-import io.gureum.speech.TestAudio;
+import io.gureum.speech.SpeechClips;
 import io.gureum.speech.audio.Audio;
 import io.gureum.speech.stt.ReferenceTranscripts.Utterance;
 import java.util.List;
@@ -36,8 +36,8 @@ class VoiceActivityDetectorTest {
     @Test
     void eachUtteranceSeparatedBySilenceIsOneSegmentAtItsPlace() {
         List<Utterance> utterances = LibriVox.utterances();
-        List<Audio> clips = utterances.stream().map(u -> TestAudio.read(u.wav())).toList();
-        Audio joined = TestAudio.joined(clips, 2.0);
+        List<Audio> clips = utterances.stream().map(u -> SpeechClips.read(u.wav())).toList();
+        Audio joined = SpeechClips.joined(clips, 2.0);
         List<SpeechSegment> segments = vad.segments(joined, VadOptions.TRANSCRIPTION);
 
         // Where each clip sits in the joined audio: every segment lies within one clip (plus padding), and
@@ -65,8 +65,8 @@ class VoiceActivityDetectorTest {
 
     @Test
     void longSpeechIsCutIntoSegmentsNoLongerThanTheMaximum() {
-        List<Audio> clips = LibriVox.utterances().stream().map(u -> TestAudio.read(u.wav())).toList();
-        Audio continuous = TestAudio.joined(clips, 0.05); // 25 s of speech with no pause long enough to end it
+        List<Audio> clips = LibriVox.utterances().stream().map(u -> SpeechClips.read(u.wav())).toList();
+        Audio continuous = SpeechClips.joined(clips, 0.05); // 25 s of speech with no pause long enough to end it
         VadOptions options = new VadOptions(0.5, 250, 400, 8, 0);
         List<SpeechSegment> segments = vad.segments(continuous, options);
         assertThat(segments).hasSizeGreaterThan(2);

@@ -7,7 +7,7 @@ import io.gureum.core.Problem;
 import io.gureum.core.TextDistance;
 import io.gureum.speech.LibriVox;
 import io.gureum.speech.SpeechModels;
-import io.gureum.speech.TestAudio;
+import io.gureum.speech.SpeechClips;
 import io.gureum.speech.audio.Audio;
 import io.gureum.speech.stt.ReferenceTranscripts.Utterance;
 import io.gureum.speech.stt.Transcript;
@@ -41,7 +41,7 @@ class SphinxRecognizerTest {
         int errors = 0;
         int words = 0;
         for (Utterance u : utterances) {
-            Transcript t = sphinx.transcribe(TestAudio.read(u.wav()), null);
+            Transcript t = sphinx.transcribe(SpeechClips.read(u.wav()), null);
             String ref = TranscriptNormalizer.normalize(u.text());
             String hyp = TranscriptNormalizer.normalize(t.text());
             errors += TextDistance.wordErrors(ref, hyp);
@@ -62,7 +62,7 @@ class SphinxRecognizerTest {
     @Test
     void wordTimesFollowTheSpeech() {
         Utterance u = LibriVox.utterances().get(1); // "he was not an ill disposed young man", 3 s
-        Audio audio = TestAudio.read(u.wav());
+        Audio audio = SpeechClips.read(u.wav());
         Transcript t = sphinx.transcribe(audio, "en-US");
         List<Transcript.Word> words = t.words();
         for (int i = 1; i < words.size(); i++) assertThat(words.get(i).start()).isGreaterThanOrEqualTo(words.get(i - 1).start());

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Audio for tests: files decoded, and clips joined with silence between them. */
-public final class TestAudio {
-    private TestAudio() {}
+public final class SpeechClips {
+    private SpeechClips() {}
 
     public static Audio read(Path file) {
         try {
