@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Rejects a catalog that could not be installed safely: ids that are not folder names, missing
  * or malformed checksums, file paths that escape the pack folder, two defaults for one task.
+ * Packs the user supplies may leave checksums out (any model of the right kind will do).
  */
 final class CatalogValidator {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -47,6 +48,12 @@ final class CatalogValidator {
         if (pack.archiveSha256() != null && !SHA256.matcher(pack.archiveSha256()).matches()) {
             errors.add(name + ": archiveSha256 must be 64 lower-case hex digits");
         }
+        if (pack.suppliedByUser()) {
+            checkSuppliedByUser(pack, name, errors);
+            return;
+        }
+        if (pack.howToObtain() != null) errors.add(name + ": howToObtain is only for packs the user supplies (source "
+                + ModelPack.SOURCE_SUPPLIED_BY_USER + ")");
         PackSource source = null;
         try {
             source = PackSource.parse(pack.source());
@@ -64,15 +71,33 @@ final class CatalogValidator {
                 if (source instanceof DebianSource && pack.archiveSha256() != null) {
                     errors.add(name + ": archiveSha256 has no meaning for a debian: source (nothing is downloaded)");
                 }
-                Set<String> paths = new HashSet<>();
-                for (PackFile file : pack.files()) {
-                    checkFile(file, name, errors);
-                    if (!paths.add(file.path())) errors.add(name + ": file " + file.path() + " listed twice");
-                }
+                checkFiles(pack, name, true, errors);
             }
             default -> errors.add(name + ": delivery must be \"files\" or \"classpath\", not \"" + pack.delivery() + "\"");
         }
         checkConversion(pack, name, errors);
+    }
+
+    /**
+     * A pack the user supplies: nothing is downloaded or converted, so no archive checksum and no conversion;
+     * each file's sha256 is optional (when given, {@code models install} checks the user's file against it),
+     * and the message telling the user what to put where needs {@code howToObtain}.
+     */
+    private static void checkSuppliedByUser(ModelPack pack, String name, List<String> errors) {
+        if (!ModelPack.DELIVERY_FILES.equals(pack.delivery())) errors.add(name + ": a pack the user supplies has delivery \"files\"");
+        if (pack.archiveSha256() != null) errors.add(name + ": archiveSha256 has no meaning for a pack the user supplies (nothing is downloaded)");
+        if (pack.conversion() != null) errors.add(name + ": a pack the user supplies cannot have a conversion");
+        if (blank(pack.howToObtain())) errors.add(name + ": a pack the user supplies needs howToObtain (where its files come from, in words)");
+        if (pack.files().isEmpty()) errors.add(name + ": lists no files (list the model file, or a few files that every such model folder has)");
+        checkFiles(pack, name, false, errors);
+    }
+
+    private static void checkFiles(ModelPack pack, String name, boolean sha256Required, List<String> errors) {
+        Set<String> paths = new HashSet<>();
+        for (PackFile file : pack.files()) {
+            checkFile(file, name, sha256Required, errors);
+            if (!paths.add(file.path())) errors.add(name + ": file " + file.path() + " listed twice");
+        }
     }
 
     private static void checkConversion(ModelPack pack, String name, List<String> errors) {
@@ -89,7 +114,7 @@ final class CatalogValidator {
         }
     }
 
-    private static void checkFile(PackFile file, String name, List<String> errors) {
+    private static void checkFile(PackFile file, String name, boolean sha256Required, List<String> errors) {
         String path = file.path();
         if (blank(path) || path.startsWith("/") || path.contains("\\") || path.endsWith("/")
                 || List.of(path.split("/")).stream().anyMatch(p -> p.isEmpty() || p.equals(".") || p.equals(".."))) {
@@ -97,7 +122,8 @@ final class CatalogValidator {
         } else if (path.equals(ModelStore.CARD_FILE)) {
             errors.add(name + ": file path '" + path + "' is reserved for the model card");
         }
-        if (file.sha256() == null || !SHA256.matcher(file.sha256()).matches()) {
+        boolean shaOptionalAndAbsent = !sha256Required && file.sha256() == null;
+        if (!shaOptionalAndAbsent && (file.sha256() == null || !SHA256.matcher(file.sha256()).matches())) {
             errors.add(name + ": file " + path + ": sha256 must be 64 lower-case hex digits");
         }
         if (file.size() < 0) errors.add(name + ": file " + path + ": size is negative");

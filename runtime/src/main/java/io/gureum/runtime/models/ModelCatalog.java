@@ -77,11 +77,11 @@ public final class ModelCatalog {
     private record PackJson(String id, String version, String task, String description, String source,
                             String delivery, String classpathAnchor, String archiveSha256,
                             List<PackFile> files, String licence, String licenceUrl,
-                            @JsonProperty("default") boolean isDefault, String conversion) {
+                            @JsonProperty("default") boolean isDefault, String conversion, String howToObtain) {
         ModelPack toPack() {
             return new ModelPack(id, version, task, description, source,
                     delivery == null ? ModelPack.DELIVERY_FILES : delivery, classpathAnchor, archiveSha256,
-                    files, licence, licenceUrl, isDefault, conversion);
+                    files, licence, licenceUrl, isDefault, conversion, howToObtain);
         }
     }
 }

@@ -31,8 +31,13 @@ public final class ModelInstaller {
         this.progress = progress;
     }
 
-    /** Installs the pack, or returns the existing install (installing is idempotent). */
+    /**
+     * Installs the pack, or returns the existing install (installing is idempotent). A pack the user
+     * supplies is not installed but checked: its files must be in place (else the exception says what to
+     * put where) and match the catalog's sha256 where it gives one.
+     */
     public InstalledModel install(ModelPack pack) {
+        if (pack.suppliedByUser()) return checkSuppliedFiles(pack);
         var existing = store.installed(pack);
         if (existing.isPresent()) {
             progress.step(pack, "already installed");
@@ -67,12 +72,18 @@ public final class ModelInstaller {
 
     /**
      * Installs each pack; a failure does not stop the others. If any failed, throws one
-     * exception naming every failure (each also attached as suppressed).
+     * exception naming every failure (each also attached as suppressed). A pack the user supplies
+     * whose files are not in place yet is skipped, not failed (so {@code models install --all} works on
+     * a fresh machine): progress says what to put where, and it is not in the returned list.
      */
     public List<InstalledModel> install(Collection<ModelPack> packs) {
         List<InstalledModel> installed = new ArrayList<>();
         List<ModelInstallException> failures = new ArrayList<>();
         for (ModelPack pack : packs) {
+            if (pack.suppliedByUser() && store.installed(pack).isEmpty()) {
+                progress.step(pack, "skipped, not in place. " + store.placementInstructions(pack));
+                continue;
+            }
             try {
                 installed.add(install(pack));
             } catch (ModelInstallException e) {
@@ -88,6 +99,29 @@ public final class ModelInstaller {
             throw all;
         }
         return installed;
+    }
+
+    /** A pack the user supplies: nothing to fetch; check that its files are there and, where the catalog pins them, their sha256. */
+    private InstalledModel checkSuppliedFiles(ModelPack pack) {
+        InstalledModel model = store.installed(pack).orElseThrow(() -> ModelInstallException.of(pack,
+                "its files are not in place", store.placementInstructions(pack), null));
+        try {
+            for (PackFile file : pack.files()) {
+                if (file.sha256() == null) continue;
+                progress.step(pack, "verifying sha256 of " + file.path());
+                String actual = Sha256.of(model.file(file.path()), (done, total) -> progress.bytes(pack, done, total));
+                if (!file.sha256().equals(actual)) {
+                    throw ModelInstallException.of(pack, "sha256 mismatch for " + model.file(file.path()) + ": expected "
+                            + file.sha256() + " but got " + actual + " (another version of the model, or a damaged copy)",
+                            store.placementInstructions(pack), null);
+                }
+            }
+        } catch (IOException e) {
+            throw ModelInstallException.of(pack, "file error: " + e.getMessage(), null, e);
+        }
+        progress.step(pack, "supplied by you, in place");
+        progress.finished(pack, model);
+        return model;
     }
 
     /** delivery=classpath: the library jar is the model; check it is exactly the one the catalog names. */

@@ -16,20 +16,37 @@ import java.util.List;
  *                        are served as they are: {@value #CONVERSION_TFJS} converts the pack's tfjs
  *                        graph model (its one {@code .json} file and the weight shards it names) to
  *                        {@value #CONVERTED_ONNX_FILE} at install time
+ * @param howToObtain     for a pack the user supplies ({@code source} {@value #SOURCE_SUPPLIED_BY_USER}):
+ *                        where its files come from, in words, for the messages that tell the user what to
+ *                        put where; null for every other pack
  */
 public record ModelPack(String id, String version, String task, String description, String source,
                         String delivery, String classpathAnchor, String archiveSha256,
                         List<PackFile> files, String licence, String licenceUrl, boolean isDefault,
-                        String conversion) {
+                        String conversion, String howToObtain) {
 
     public static final String DELIVERY_FILES = "files";
     public static final String DELIVERY_CLASSPATH = "classpath";
     public static final String CONVERSION_TFJS = "tfjs-graph-to-onnx";
     /** Where a conversion writes its result, in the pack's folder. */
     public static final String CONVERTED_ONNX_FILE = "model.onnx";
+    /**
+     * The source of a pack that nothing here can download (licence or size): the user puts its files
+     * in the pack's folder of the store, and it counts as installed once they are there.
+     */
+    public static final String SOURCE_SUPPLIED_BY_USER = "local:";
 
     public ModelPack {
         files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** A pack Gureum installs itself (every pack before user-supplied ones existed). */
+    public ModelPack(String id, String version, String task, String description, String source,
+                     String delivery, String classpathAnchor, String archiveSha256,
+                     List<PackFile> files, String licence, String licenceUrl, boolean isDefault,
+                     String conversion) {
+        this(id, version, task, description, source, delivery, classpathAnchor, archiveSha256,
+                files, licence, licenceUrl, isDefault, conversion, null);
     }
 
     /** {@code id@version}: how requests, logs and responses name this exact pack. */
@@ -40,6 +57,11 @@ public record ModelPack(String id, String version, String task, String descripti
     /** The command that installs this pack; the version is spelled out unless it is the default. */
     public String installCommand() {
         return "./gureum models install " + (isDefault ? id : ref());
+    }
+
+    /** Whether the user supplies this pack's files ({@code source} {@value #SOURCE_SUPPLIED_BY_USER}). */
+    public boolean suppliedByUser() {
+        return SOURCE_SUPPLIED_BY_USER.equals(source);
     }
 
     public boolean deliveredOnClasspath() {

@@ -10,7 +10,8 @@ import java.nio.file.Path;
  *       {@code name@version} or {@code file:/abs/dir}</li>
  *   <li>{@code debian:PACKAGE!/abs/path} — a file that an installed Debian package put on disk</li>
  * </ul>
- * Without {@code !entry} the whole package file is the pack's (single) file.
+ * Without {@code !entry} the whole package file is the pack's (single) file. A pack whose files the
+ * user supplies ({@link ModelPack#SOURCE_SUPPLIED_BY_USER}) is never fetched and has no source here.
  */
 sealed interface PackSource permits MavenSource, NpmSource, DebianSource {
 
@@ -30,8 +31,11 @@ sealed interface PackSource permits MavenSource, NpmSource, DebianSource {
             case "maven" -> MavenSource.of(what, entry, source);
             case "npm" -> NpmSource.of(what, entry, source);
             case "debian" -> DebianSource.of(what, entry, source);
+            // a user-supplied pack is never fetched, so it has no PackSource; only a malformed one gets here
+            case "local" -> throw new IllegalArgumentException("source '" + source + "': a pack the user supplies has source exactly \""
+                    + ModelPack.SOURCE_SUPPLIED_BY_USER + "\" and lists its files under \"files\"");
             default -> throw new IllegalArgumentException(
-                    "source '" + source + "' must start with maven:, npm: or debian:");
+                    "source '" + source + "' must start with maven:, npm: or debian:, or be " + ModelPack.SOURCE_SUPPLIED_BY_USER);
         };
     }
 
