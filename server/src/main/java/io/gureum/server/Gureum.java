@@ -37,6 +37,8 @@ import io.gureum.speech.audio.Ffmpeg;
 import io.gureum.speech.stt.SpeechRecognizer;
 import io.gureum.speech.stt.Transcriber;
 import io.gureum.speech.stt.sphinx.SphinxRecognizer;
+import io.gureum.speech.stt.vosk.VoskRecognizer;
+import io.gureum.speech.stt.whisper.WhisperRecognizer;
 import io.gureum.speech.tts.TextToSpeech;
 import io.gureum.speech.vad.VoiceActivityDetector;
 
@@ -106,7 +108,9 @@ public final class Gureum implements AutoCloseable {
         this.ffmpeg = new Ffmpeg(config.ffmpeg());
         this.audioDecoder = new AudioDecoder(ffmpeg, AudioLimits.DEFAULTS);
         this.sphinx = new SphinxRecognizer(() -> models.resolve(SphinxRecognizer.TASK, Optional.empty()), cores);
-        this.transcriber = new Transcriber(List.of(sphinx), VoiceActivityDetector.fromStore(models), cores);
+        // sphinx first, the default; whisper and vosk run the models a user puts in place (local: packs)
+        this.transcriber = new Transcriber(List.of(sphinx, new WhisperRecognizer(models), new VoskRecognizer(models)),
+                VoiceActivityDetector.fromStore(models), cores);
         this.textToSpeech = TextToSpeech.installed();
     }
 

@@ -81,9 +81,17 @@ class SpeechApiTest {
         return TextDistance.wordErrorRate(TranscriptNormalizer.normalize(reference), TranscriptNormalizer.normalize(hypothesis));
     }
 
+    private static String newKey() {
+        String admin = server.adminKey();
+        String project = server.api.postJson("/v1/projects", admin, Map.of("name", "speech-usage")).json().get("id").asText();
+        return server.api.postJson("/v1/projects/" + project + "/keys", admin,
+                Map.of("name", "k", "scopes", List.of("speech-to-text"))).json().get("secret").asText();
+    }
+
     @Test
     void transcribesAWavSentAsTheBodyAsMultipartOrAsBase64() {
         ReferenceTranscripts.Utterance u = librivox().get(0);
+        String key = newKey(); // its own project, so the usage below is this test's alone
         byte[] wav = read(u.wav());
         ApiClient.Response raw = server.api.send("POST", "/v1/speech/transcriptions", key, "audio/wav", wav, Map.of());
         assertThat(raw.status()).as(raw.body()).isEqualTo(200);
@@ -161,13 +169,18 @@ class SpeechApiTest {
         assertThat(result.get("durationSeconds").asDouble()).isCloseTo(total / (double) rate, org.assertj.core.api.Assertions.within(0.01));
         JsonNode segments = result.get("segments");
         assertThat(segments).hasSize(clips.size());
+        int errors = 0;
+        int words = 0;
         for (int i = 0; i < clips.size(); i++) {
             JsonNode s = segments.get(i);
             double[] span = spans.get(i);
             assertThat(s.get("start").asDouble()).as("segment %d start", i).isBetween(span[0] - 0.3, span[0] + 0.6);
             assertThat(s.get("end").asDouble()).as("segment %d end", i).isBetween(span[1] - 0.6, span[1] + 0.3);
-            assertThat(wer(us.get(i).text(), s.get("text").asText())).as("segment %d", i).isLessThan(0.5);
+            String ref = TranscriptNormalizer.normalize(us.get(i).text());
+            errors += TextDistance.wordErrors(ref, TranscriptNormalizer.normalize(s.get("text").asText()));
+            words += TextDistance.wordCount(ref);
         }
+        assertThat((double) errors / words).as("WER over the segments").isLessThanOrEqualTo(0.35);
     }
 
     @Test
@@ -340,8 +353,9 @@ class SpeechApiTest {
     }
 
     /**
-     * English sentences spoken by our TTS and heard by our STT. Measured: WER 0.1-0.2 with the default English
-     * voice; the ceiling leaves room for engine updates but catches a broken path (silence, wrong rate, noise).
+     * English sentences spoken by our TTS and heard by our STT. Measured: 0 errors in 26 words with the default
+     * English voice (flite's slt); the ceiling leaves room for engine updates but catches a broken path (silence,
+     * a wrong sample rate, noise).
      */
     @Test
     void whatTheSynthesizerSaysTheRecognizerHears() {
@@ -365,7 +379,7 @@ class SpeechApiTest {
             words += TextDistance.wordCount(ref);
         }
         System.out.printf("round trip WER %d/%d%n", errors, words);
-        assertThat((double) errors / words).isLessThanOrEqualTo(0.35);
+        assertThat((double) errors / words).isLessThanOrEqualTo(0.2);
     }
 
     @Test

@@ -140,7 +140,8 @@ public final class ModelStore {
                 "Model " + pack.ref() + " in " + dir + " cannot be used: " + reason + ". " + fix, extensions);
     }
 
-    private Problem notInstalled(ModelPack pack) {
+    /** 503 {@code model_not_installed}: the install command, or for a pack the user supplies, what to put where. */
+    public Problem notInstalled(ModelPack pack) {
         if (!pack.suppliedByUser()) return Problem.modelNotInstalled(pack.ref(), pack.installCommand());
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("model", pack.ref());

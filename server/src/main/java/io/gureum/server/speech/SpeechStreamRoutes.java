@@ -51,8 +51,7 @@ public final class SpeechStreamRoutes {
         // Checked on the upgrade request, so a refused client gets an HTTP problem instead of a socket that closes.
         app.addHttpHandler(HandlerType.WEBSOCKET_BEFORE_UPGRADE, "/v1/speech/stream", ctx -> {
             ApiAccess.requireScope(ctx, Service.SPEECH_TO_TEXT.scope());
-            SpeechRecognizer engine = transcriber.engine(ctx.queryParam("engine"));
-            if (!engine.installed()) throw engine.notInstalled();
+            transcriber.engineFor(new TranscriptionOptions(ctx.queryParam("engine"), ctx.queryParam("language")));
         });
         app.ws("/v1/speech/stream", ws -> {
             ws.onConnect(this::open);

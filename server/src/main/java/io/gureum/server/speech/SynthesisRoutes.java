@@ -78,7 +78,7 @@ public final class SynthesisRoutes {
         if ((format.equals("ogg") || format.equals("mp3")) && !ffmpeg.available()) {
             throw new Problem(415, "unsupported_audio_format", "Unsupported audio format",
                     "Encoding " + format + " needs ffmpeg, which is not installed on this server (" + Ffmpeg.INSTALL_COMMAND
-                            + "); wav and pcm work without it.", Map.of("install", Ffmpeg.INSTALL_COMMAND));
+                            + "); wav and pcm work without it.", Map.of("installCommand", Ffmpeg.INSTALL_COMMAND));
         }
         int characters = tts.billableCharacters(request); // validates everything before any audio is sent
         metering.meter(ctx, key, Service.TEXT_TO_SPEECH, "synthesize", characters, () -> {

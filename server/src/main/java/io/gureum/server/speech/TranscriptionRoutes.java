@@ -75,8 +75,7 @@ public final class TranscriptionRoutes {
         ApiKey key = ApiAccess.requireScope(ctx, Service.SPEECH_TO_TEXT.scope());
         MediaRequest request = MediaRequest.read(ctx, json, MediaRequest.Kind.AUDIO, List.of("audio"), OPTIONS);
         TranscriptionOptions options = new TranscriptionOptions(request.text("engine").orElse(null), request.text("language").orElse(null));
-        SpeechRecognizer engine = transcriber.engine(options.engine());
-        if (!engine.installed()) throw engine.notInstalled();
+        SpeechRecognizer engine = transcriber.engineFor(options);
         String webhookUrl = request.text("webhookUrl").orElse(null);
         if (webhookUrl != null) webhooks.validate(webhookUrl);
 

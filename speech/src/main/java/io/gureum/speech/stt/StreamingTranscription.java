@@ -58,13 +58,7 @@ public final class StreamingTranscription implements AutoCloseable {
     private int nextSegmentId;
 
     public StreamingTranscription(Transcriber transcriber, TranscriptionOptions options, Listener listener) {
-        this.engine = transcriber.engine(options.engine());
-        if (!engine.installed()) throw engine.notInstalled();
-        if (options.language() != null && engine.languages().stream().noneMatch(l -> l.equalsIgnoreCase(options.language())
-                || l.toLowerCase(java.util.Locale.ROOT).startsWith(options.language().toLowerCase(java.util.Locale.ROOT) + "-"))) {
-            throw new Problem(422, "unsupported_language", "Unsupported language", "The " + engine.name()
-                    + " engine transcribes " + String.join(", ", engine.languages()) + "; asked for '" + options.language() + "'.");
-        }
+        this.engine = transcriber.engineFor(options);
         this.language = options.language();
         this.vad = transcriber.vad().stream();
         this.listener = listener;

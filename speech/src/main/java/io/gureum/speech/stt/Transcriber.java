@@ -76,6 +76,34 @@ public final class Transcriber implements AutoCloseable {
         return engine;
     }
 
+    /**
+     * The engine a request asks for, checked before any work is accepted: installed, and able to transcribe the
+     * language asked for (a tag matches one of the engine's by its primary language: {@code en} and {@code en-GB}
+     * go to an {@code en-US} model).
+     *
+     * @throws Problem 422 {@code unknown_engine} or {@code unsupported_language}; the engine's 503 when its model
+     *                 is not here
+     */
+    public SpeechRecognizer engineFor(TranscriptionOptions options) {
+        SpeechRecognizer engine = engine(options.engine());
+        if (!engine.installed()) throw engine.notInstalled();
+        String language = options.language();
+        if (language != null) {
+            String primary = primary(language);
+            if (engine.languages().stream().noneMatch(l -> primary(l).equals(primary))) {
+                throw new Problem(422, "unsupported_language", "Unsupported language", "The " + engine.name()
+                        + " engine transcribes " + String.join(", ", new java.util.TreeSet<>(engine.languages()))
+                        + " with the model installed here; asked for '" + language + "'.",
+                        Map.of("languages", List.copyOf(new java.util.TreeSet<>(engine.languages()))));
+            }
+        }
+        return engine;
+    }
+
+    private static String primary(String tag) {
+        return tag.split("[-_]")[0].toLowerCase(java.util.Locale.ROOT);
+    }
+
     public VoiceActivityDetector vad() {
         return vad.get();
     }
@@ -87,8 +115,7 @@ public final class Transcriber implements AutoCloseable {
      * @throws Problem               from the engine (model not installed, unsupported language)
      */
     public Transcription transcribe(Audio audio, TranscriptionOptions options, Progress progress) {
-        SpeechRecognizer engine = engine(options.engine());
-        if (!engine.installed()) throw engine.notInstalled();
+        SpeechRecognizer engine = engineFor(options);
         Audio speech = Resampler.resample(audio, Audio.SPEECH_RATE);
         VoiceActivityDetector detector = vad.get();
         List<SpeechSegment> found = detector.segments(speech, VadOptions.TRANSCRIPTION);

@@ -69,6 +69,12 @@ public final class VoskRecognizer implements SpeechRecognizer {
         return store.installed(pack).isPresent();
     }
 
+    /** Which file to put in which folder (the model cannot be downloaded here). */
+    @Override
+    public Problem notInstalled() {
+        return store.notInstalled(pack);
+    }
+
     @Override
     public String model() {
         return pack.ref();

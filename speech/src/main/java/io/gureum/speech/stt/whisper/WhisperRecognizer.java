@@ -1,6 +1,8 @@
 package io.gureum.speech.stt.whisper;
 
+
 import io.gureum.core.ModelRef;
+import io.gureum.core.Problem;
 import io.gureum.runtime.models.InstalledModel;
 import io.gureum.runtime.models.ModelPack;
 import io.gureum.runtime.models.ModelStore;
@@ -71,6 +73,12 @@ public final class WhisperRecognizer implements SpeechRecognizer {
     @Override
     public boolean installed() {
         return store.installed(pack).isPresent();
+    }
+
+    /** Which file to put in which folder (the model cannot be downloaded here). */
+    @Override
+    public Problem notInstalled() {
+        return store.notInstalled(pack);
     }
 
     @Override
