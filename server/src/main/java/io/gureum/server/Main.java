@@ -152,6 +152,9 @@ public final class Main {
                             p.task(), p.licence(), s.installed() ? "yes" : "no", s.installed() ? human(s.sizeBytes()) : "-", p.source());
                 }
                 System.out.println("* default for its task. Models folder: " + store.root());
+                for (ModelStatus s : store.list()) {
+                    if (s.pack().suppliedByUser() && !s.installed()) System.out.println(store.placementInstructions(s.pack()));
+                }
                 return 0;
             }
         }

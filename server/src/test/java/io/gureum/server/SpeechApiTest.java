@@ -313,7 +313,9 @@ class SpeechApiTest {
                         .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/v1/speech/stream"), new WebSocket.Listener() {})
                         .get(10, TimeUnit.SECONDS));
         assertThat(refused.getCause()).isInstanceOf(java.net.http.WebSocketHandshakeException.class);
-        assertThat(((java.net.http.WebSocketHandshakeException) refused.getCause()).getResponse().statusCode()).isEqualTo(401);
+        java.net.http.HttpResponse<?> response = ((java.net.http.WebSocketHandshakeException) refused.getCause()).getResponse();
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(String.valueOf(response.body())).contains("\"status\":401");
     }
 
     @Test

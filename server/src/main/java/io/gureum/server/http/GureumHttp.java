@@ -81,7 +81,17 @@ public final class GureumHttp implements AutoCloseable {
             access.admit(ctx);
         });
         app.after(httpMetrics::record);
-        app.exception(Problem.class, (e, ctx) -> problems.write(ctx, e));
+        app.exception(Problem.class, (e, ctx) -> {
+            problems.write(ctx, e);
+            // A refused WebSocket upgrade never reaches the step that sends the result: send it here.
+            if (ctx.header("Sec-WebSocket-Key") != null) {
+                try (java.io.InputStream body = ctx.resultInputStream()) {
+                    if (body != null) ctx.res().getOutputStream().write(body.readAllBytes());
+                } catch (java.io.IOException ignored) {
+                    // the client is gone
+                }
+            }
+        });
         app.exception(HttpResponseException.class, (e, ctx) -> problems.write(ctx, e));
         app.exception(Exception.class, (e, ctx) -> problems.writeUnexpected(ctx, e));
         app.error(404, ctx -> {
