@@ -15,7 +15,7 @@ import java.util.List;
  * is idempotent, so cheap when they are there). One {@link LanguageDetection} is shared by the test
  * classes because Lingua's models are JVM-wide and take seconds to load; it is never closed.
  */
-final class InstalledLanguageModels {
+public final class InstalledLanguageModels {
     static final ModelRef LINGUA = ModelRef.parse("lingua@1.2.2");
     static final ModelRef OPENNLP = ModelRef.parse("opennlp-langdetect@1.3.0");
 
@@ -38,7 +38,7 @@ final class InstalledLanguageModels {
         return store;
     }
 
-    static synchronized LanguageDetection detection() {
+    public static synchronized LanguageDetection detection() {
         if (detection == null) detection = new LanguageDetection(store());
         return detection;
     }

@@ -8,6 +8,7 @@ import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Renders every error as RFC 9457 problem+json with a stable {@code code} and the request id. */
@@ -36,7 +37,9 @@ public final class ProblemResponses {
         if (p.status() == 429 && p.extensions().get("retryAfterSeconds") instanceof Number n) {
             ctx.header("Retry-After", String.valueOf(n.longValue()));
         }
-        ctx.status(p.status()).contentType(CONTENT_TYPE).result(body.toString());
+        // UTF-8 bytes, as JSON is: a String result would be encoded as ISO-8859-1 for this media type, making '?' of
+        // any other character in a detail (a language pair's "→", a Korean file name)
+        ctx.status(p.status()).contentType(CONTENT_TYPE).result(body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Javalin's own errors (no route, wrong method, body over the size limit) in the same shape. */
