@@ -1,6 +1,8 @@
 package io.gureum.server;
 
 import io.gureum.language.LanguageDetection;
+import io.gureum.language.pii.PiiDetection;
+import io.gureum.language.sentiment.SentimentAnalysis;
 import io.gureum.platform.blobs.BlobStore;
 import io.gureum.platform.blobs.FileBlobStore;
 import io.gureum.platform.db.Database;
@@ -67,6 +69,8 @@ public final class Gureum implements AutoCloseable {
     private final WebhookPolicy webhookPolicy;
     private final ModelStore models;
     private final LanguageDetection languageDetection;
+    private final SentimentAnalysis sentiment;
+    private final PiiDetection pii = new PiiDetection();
     private final FaceAnalyzer faceAnalyzer;
     private final ObjectDetection objectDetection;
     private final FaceCollectionStore faceCollections;
@@ -94,6 +98,7 @@ public final class Gureum implements AutoCloseable {
         this.webhookPolicy = new WebhookPolicy(config.allowPrivateWebhooks(), config.webhookAllowedHosts());
         this.models = new ModelStore(config.home().models(), ModelCatalog.builtIn());
         this.languageDetection = new LanguageDetection(models);
+        this.sentiment = new SentimentAnalysis(models, languageDetection);
         OnnxModel.Options onnx = OnnxModel.Options.defaults();
         // one ONNX Runtime thread per face-model run: an image's tiles already run in parallel, and ORT's
         // spinning intra-op threads on top of them made detection slower (1280x720: 57 ms against 80 ms on 2 cores)
@@ -141,6 +146,8 @@ public final class Gureum implements AutoCloseable {
     public WebhookPolicy webhookPolicy() { return webhookPolicy; }
     public ModelStore models() { return models; }
     public LanguageDetection languageDetection() { return languageDetection; }
+    public SentimentAnalysis sentiment() { return sentiment; }
+    public PiiDetection pii() { return pii; }
     public FaceAnalyzer faceAnalyzer() { return faceAnalyzer; }
     public ObjectDetection objectDetection() { return objectDetection; }
     public FaceCollectionStore faceCollections() { return faceCollections; }
