@@ -85,7 +85,7 @@ public final class LanguageDetection implements AutoCloseable {
      *
      * @throws Problem {@code validation_failed} whose detail names the first offending document
      */
-    public void validate(List<Document> documents) {
+    public static void validate(List<Document> documents) {
         if (documents == null || documents.isEmpty()) throw Problem.invalid("documents: at least one document is required");
         Map<String, Integer> indexById = new HashMap<>(documents.size() * 2);
         for (int i = 0; i < documents.size(); i++) {

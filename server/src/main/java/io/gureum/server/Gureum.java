@@ -2,6 +2,8 @@ package io.gureum.server;
 
 import io.gureum.language.LanguageDetection;
 import io.gureum.language.translation.TranslationService;
+import io.gureum.language.pii.PiiDetection;
+import io.gureum.language.sentiment.SentimentAnalysis;
 import io.gureum.platform.blobs.BlobStore;
 import io.gureum.platform.blobs.FileBlobStore;
 import io.gureum.platform.db.Database;
@@ -69,6 +71,8 @@ public final class Gureum implements AutoCloseable {
     private final ModelStore models;
     private final LanguageDetection languageDetection;
     private final TranslationService translation;
+    private final SentimentAnalysis sentiment;
+    private final PiiDetection pii = new PiiDetection();
     private final FaceAnalyzer faceAnalyzer;
     private final ObjectDetection objectDetection;
     private final FaceCollectionStore faceCollections;
@@ -98,6 +102,7 @@ public final class Gureum implements AutoCloseable {
         this.languageDetection = new LanguageDetection(models);
         // apertium's pipelines start on a pair's first request; texts sent without a language are detected
         this.translation = TranslationService.installed(languageDetection);
+        this.sentiment = new SentimentAnalysis(models, languageDetection);
         OnnxModel.Options onnx = OnnxModel.Options.defaults();
         // one ONNX Runtime thread per face-model run: an image's tiles already run in parallel, and ORT's
         // spinning intra-op threads on top of them made detection slower (1280x720: 57 ms against 80 ms on 2 cores)
@@ -146,6 +151,8 @@ public final class Gureum implements AutoCloseable {
     public ModelStore models() { return models; }
     public LanguageDetection languageDetection() { return languageDetection; }
     public TranslationService translation() { return translation; }
+    public SentimentAnalysis sentiment() { return sentiment; }
+    public PiiDetection pii() { return pii; }
     public FaceAnalyzer faceAnalyzer() { return faceAnalyzer; }
     public ObjectDetection objectDetection() { return objectDetection; }
     public FaceCollectionStore faceCollections() { return faceCollections; }

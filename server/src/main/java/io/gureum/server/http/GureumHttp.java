@@ -7,6 +7,7 @@ import io.gureum.server.admin.AdminRoutes;
 import io.gureum.server.admin.ProjectPolicyRoutes;
 import io.gureum.server.language.LanguageRoutes;
 import io.gureum.server.language.TranslationRoutes;
+import io.gureum.server.language.TextAnalysisRoutes;
 import io.gureum.server.metering.Metering;
 import io.gureum.server.models.ModelRoutes;
 import io.gureum.server.vision.FaceCollectionRoutes;
@@ -111,6 +112,7 @@ public final class GureumHttp implements AutoCloseable {
         new LanguageRoutes(gureum.languageDetection(), gureum.models(), gureum.operations(), gureum.webhookPolicy(),
                 metering, bodies, json).register(app);
         new TranslationRoutes(gureum.translation(), metering, bodies).register(app);
+        new TextAnalysisRoutes(gureum.sentiment(), gureum.pii(), metering, bodies).register(app);
         new FaceRoutes(gureum.faceAnalyzer(), gureum.projectPolicies(), metering, json).register(app);
         new ObjectRoutes(gureum.objectDetection(), metering, json).register(app);
         new FaceCollectionRoutes(gureum.faceAnalyzer(), gureum.faceCollections(), gureum.faceIndexes(), metering, bodies, json).register(app);

@@ -73,7 +73,7 @@ public final class LanguageRoutes {
         if (request.topOrDefault() < 1 || request.topOrDefault() > LanguageDetection.MAX_TOP) {
             throw Problem.invalid("'top' must be 1-" + LanguageDetection.MAX_TOP);
         }
-        detection.validate(documents);
+        LanguageDetection.validate(documents);
         boolean async = documents.size() > SYNC_MAX_DOCUMENTS || prefersAsync(ctx);
         // an operation must not be accepted for a model that cannot run (404 unknown / 503 not installed);
         // the synchronous path gets the same answers from detect() itself, without a disk read per call
