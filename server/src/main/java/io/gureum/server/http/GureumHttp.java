@@ -5,6 +5,7 @@ import io.gureum.core.Problem;
 import io.gureum.server.Gureum;
 import io.gureum.server.admin.AdminRoutes;
 import io.gureum.server.admin.ProjectPolicyRoutes;
+import io.gureum.server.language.EmbeddingRoutes;
 import io.gureum.server.language.LanguageRoutes;
 import io.gureum.server.metering.Metering;
 import io.gureum.server.models.ModelRoutes;
@@ -109,6 +110,7 @@ public final class GureumHttp implements AutoCloseable {
         new ModelRoutes(gureum.models()).register(app);
         new LanguageRoutes(gureum.languageDetection(), gureum.models(), gureum.operations(), gureum.webhookPolicy(),
                 metering, bodies, json).register(app);
+        new EmbeddingRoutes(gureum.textEmbeddings(), metering, bodies).register(app);
         new FaceRoutes(gureum.faceAnalyzer(), gureum.projectPolicies(), metering, json).register(app);
         new ObjectRoutes(gureum.objectDetection(), metering, json).register(app);
         new FaceCollectionRoutes(gureum.faceAnalyzer(), gureum.faceCollections(), gureum.faceIndexes(), metering, bodies, json).register(app);
