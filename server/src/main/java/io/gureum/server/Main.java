@@ -2,6 +2,7 @@ package io.gureum.server;
 
 import io.gureum.core.ModelRef;
 import io.gureum.language.LanguageDetection;
+import io.gureum.language.embeddings.TextEmbeddings;
 import io.gureum.language.sentiment.SentimentAnalysis;
 import io.gureum.vision.face.FaceAnalyzer;
 import io.gureum.vision.objects.ObjectDetection;
@@ -56,7 +57,7 @@ public final class Main {
     static List<ModelPack> defaultPacks(ModelCatalog catalog) {
         return java.util.stream.Stream.of(LanguageDetection.TASK, FaceAnalyzer.DETECTION_TASK, FaceAnalyzer.ATTRIBUTES_TASK,
                         FaceAnalyzer.EMOTION_TASK, ObjectDetection.TASK, PaddleOcr.TASK, SphinxRecognizer.TASK,
-                        VoiceActivityDetector.TASK, SentimentAnalysis.TASK)
+                        VoiceActivityDetector.TASK, SentimentAnalysis.TASK, TextEmbeddings.TASK)
                 .flatMap(task -> catalog.defaultFor(task).stream()).toList();
     }
 
@@ -108,6 +109,11 @@ public final class Main {
                 gureum.languageDetection().warmUp();
             } catch (RuntimeException e) {
                 System.err.println("Language models not loaded: " + e.getMessage());
+            }
+            try {
+                gureum.textEmbeddings().warmUp();
+            } catch (RuntimeException e) {
+                System.err.println("Text embedding model not loaded: " + e.getMessage());
             }
             try {
                 gureum.faceAnalyzer().warmUp();

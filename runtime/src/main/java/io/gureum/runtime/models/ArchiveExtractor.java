@@ -16,7 +16,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Takes one entry (a file, or a folder with everything under it) out of a jar/zip or a .tgz.
+ * Takes one entry (a file, or a folder with everything under it; {@code "/"} is the root folder) out of a
+ * jar/zip or a .tgz.
  * The format is told by the file's first bytes, not its name.
  */
 final class ArchiveExtractor {
@@ -34,12 +35,14 @@ final class ArchiveExtractor {
      */
     static Path extract(Path archive, String entry, Collection<String> onlyUnderFolder, Path dest) throws IOException {
         String wanted = stripSlashes(entry);
+        // "/" is the package's root folder (a jar that keeps its model files at the top, as langchain4j's do)
+        String folder = wanted.isEmpty() ? "" : wanted + "/";
         Set<String> only = Set.copyOf(onlyUnderFolder);
         AtomicBoolean found = new AtomicBoolean();
         TarReader.FileVisitor write = (name, size, content) -> {
             String clean = stripSlashes(name.startsWith("./") ? name.substring(2) : name);
-            boolean inFolder = clean.startsWith(wanted + "/")
-                    && (only.isEmpty() || only.contains(clean.substring(wanted.length() + 1)));
+            boolean inFolder = clean.startsWith(folder)
+                    && (only.isEmpty() || only.contains(clean.substring(folder.length())));
             if (clean.equals(wanted) || inFolder) {
                 Path target = dest.resolve(clean).normalize();
                 if (!target.startsWith(dest)) throw new IOException("archive entry '" + name + "' points outside");
@@ -68,8 +71,8 @@ final class ArchiveExtractor {
             case UNKNOWN -> throw ModelInstallException.because(archive.getFileName() + " is neither a jar/zip nor a .tgz");
         }
         if (!found.get()) {
-            throw ModelInstallException.because("the package " + archive.getFileName() + " has no entry '" + wanted + "'"
-                    + (only.isEmpty() ? "" : " holding any of " + only));
+            throw ModelInstallException.because("the package " + archive.getFileName() + " has no entry '"
+                    + (wanted.isEmpty() ? "/" : wanted) + "'" + (only.isEmpty() ? "" : " holding any of " + only));
         }
         return dest.resolve(wanted);
     }

