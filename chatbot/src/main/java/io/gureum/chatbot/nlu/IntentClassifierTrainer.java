@@ -52,11 +52,8 @@ public final class IntentClassifierTrainer {
         }
     }
 
-    /**
-     * With no out-of-scope examples to balance against, the threshold turns away at most this share of the held-out
-     * phrases the model recognised correctly.
-     */
-    static final double REJECTED_WITHOUT_EXAMPLES = 0.05;
+    /** The out-of-scope threshold may turn away at most this share of the held-out phrases recognised correctly. */
+    static final double MAX_REJECTED_CORRECT = 0.01;
 
     private final TextEmbeddings embeddings;
     private final Settings settings;
@@ -130,11 +127,15 @@ public final class IntentClassifierTrainer {
 
     /**
      * The threshold on the best intent's confidence that maximises the balanced score
-     * {@code (in-scope accuracy + out-of-scope recall) / 2} on the held-out phrases, where a held-out phrase counts
-     * when its own intent is recognised and an out-of-scope example when it is flagged; ties go to the lowest
-     * threshold, which turns away the fewest in-scope messages. Without held-out out-of-scope examples there is no
-     * balance to strike, so the threshold only turns away {@link #REJECTED_WITHOUT_EXAMPLES} of the correctly
-     * recognised held-out phrases.
+     * {@code (in-scope accuracy + out-of-scope recall) / 2} on the held-out phrases (a held-out phrase counts when its
+     * own intent is recognised, an out-of-scope example when it is flagged), among the thresholds that turn away at
+     * most {@link #MAX_REJECTED_CORRECT} of the held-out phrases recognised correctly; ties go to the lowest.
+     *
+     * <p>Why the cap: held-out out-of-scope examples are few (20 of CLINC150's 100), so each is worth several points
+     * of recall, and the unconstrained balanced optimum chases the last hard ones with thresholds that turn away many
+     * real requests (CLINC150 val: 91.3% in scope, 96% out-of-scope recall at threshold 0.49). The learned
+     * out-of-scope class already flags most of them; the threshold only adds the low-confidence rest. Without
+     * held-out out-of-scope examples there is nothing to balance, and the threshold is the highest within the cap.
      */
     private static OutOfScopeCalibration chooseThreshold(TrainedIntentModel probe, List<Labelled> heldOutPhrases, int outOfScopeClass) {
         List<double[]> inScope = new ArrayList<>();   // {best confidence, 1 if recognised as its own intent (before any threshold)}
@@ -150,19 +151,21 @@ public final class IntentClassifierTrainer {
                 inScope.add(new double[] {best.confidence(), correct ? 1 : 0});
             }
         }
+        double[] correctConfidences = inScope.stream().filter(p -> p[1] == 1).mapToDouble(p -> p[0]).sorted().toArray();
+        // thresholds up to this one turn away at most the allowed share of correctly recognised phrases
+        double highestAllowed = correctConfidences.length == 0 ? 0
+                : correctConfidences[(int) Math.floor(correctConfidences.length * MAX_REJECTED_CORRECT)];
         if (outOfScope.isEmpty()) {
-            double[] correctConfidences = inScope.stream().filter(p -> p[1] == 1).mapToDouble(p -> p[0]).sorted().toArray();
-            double threshold = correctConfidences.length == 0 ? 0
-                    : correctConfidences[(int) Math.floor(correctConfidences.length * REJECTED_WITHOUT_EXAMPLES)];
-            return new OutOfScopeCalibration(threshold, inScope.size(), inScopeAccuracy(inScope, threshold), 0, Double.NaN);
+            return new OutOfScopeCalibration(highestAllowed, inScope.size(), inScopeAccuracy(inScope, highestAllowed), 0, Double.NaN);
         }
-        double bestThreshold = 0;
-        double bestScore = -1;
-        List<Double> candidates = new ArrayList<>(List.of(0.0));
+        List<Double> candidates = new ArrayList<>(List.of(0.0, highestAllowed));
         inScope.forEach(p -> candidates.add(p[0]));
         outOfScope.forEach(p -> candidates.add(Math.nextUp(p[0]))); // just above an example's confidence flags it
         Collections.sort(candidates);
+        double bestThreshold = 0;
+        double bestScore = -1;
         for (double threshold : candidates) {
+            if (threshold > highestAllowed) break;
             double score = (inScopeAccuracy(inScope, threshold) + outOfScopeRecall(outOfScope, threshold)) / 2;
             if (score > bestScore) {
                 bestScore = score;
