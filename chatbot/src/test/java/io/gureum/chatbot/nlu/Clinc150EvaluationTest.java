@@ -36,7 +36,7 @@ class Clinc150EvaluationTest {
     record Split(List<TrainingPhrase> inScope, List<String> outOfScope) {}
 
     record Evaluation(double inScopeAccuracy, double outOfScopeRecall, double trainingSeconds, double parseMillisP50,
-                      OutOfScopeCalibration calibration) {}
+                      int modelBytes, OutOfScopeCalibration calibration) {}
 
     @Test
     void meetsTheFloorsOnTheValidationSet() throws IOException {
@@ -46,9 +46,9 @@ class Clinc150EvaluationTest {
         if (!pinned.isBlank()) settings = settings.withEmbeddingModel(ModelRef.parse(pinned));
 
         Evaluation result = evaluate(settings, data.get("train"), data.get("val"), true);
-        System.out.printf("CLINC150 val (%s): in-scope accuracy %.1f%%, out-of-scope recall %.1f%%, training %.1f s, parse p50 %.2f ms; %s%n",
+        System.out.printf("CLINC150 val (%s): in-scope accuracy %.1f%%, out-of-scope recall %.1f%%, training %.1f s, parse p50 %.2f ms, model %.1f MB; %s%n",
                 pinned.isBlank() ? "default embeddings" : pinned, 100 * result.inScopeAccuracy(), 100 * result.outOfScopeRecall(),
-                result.trainingSeconds(), result.parseMillisP50(), result.calibration());
+                result.trainingSeconds(), result.parseMillisP50(), result.modelBytes() / 1e6, result.calibration());
         System.out.println("Larson et al. 2019: BERT 96.9 / 40.3, MLP 93.5 / 47.4, DialogFlow 91.7 / 14.0, Rasa 91.5 / 45.3");
         assertThat(result.inScopeAccuracy()).isGreaterThanOrEqualTo(FLOOR_IN_SCOPE);
         assertThat(result.outOfScopeRecall()).isGreaterThanOrEqualTo(FLOOR_OUT_OF_SCOPE);
@@ -100,7 +100,7 @@ class Clinc150EvaluationTest {
         // the first parses warm the JIT and ONNX Runtime up; the median of 3,000 barely notices them
         Arrays.sort(parseMillis);
         return new Evaluation(correct / (double) test.inScope().size(), flagged / (double) test.outOfScope().size(),
-                trainingSeconds, timeParses ? parseMillis[parseMillis.length / 2] : Double.NaN, model.calibration());
+                trainingSeconds, timeParses ? parseMillis[parseMillis.length / 2] : Double.NaN, model.toBytes().length, model.calibration());
     }
 
     /** train and val, each with its in-scope phrases and out-of-scope queries; skips the test when the file is absent. */
