@@ -3,6 +3,7 @@ package io.gureum.chatbot.nlu;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Character n-gram features of a text, the classifier's second view beside sentence embeddings: they catch
@@ -42,7 +43,7 @@ final class CharNgramFeatures {
             int[] distinct = distinctBuckets(hashedNgrams(text, hashBits, minN, maxN));
             for (int bucket : distinct) documentFrequency[bucket]++;
         }
-        int[] buckets = java.util.stream.IntStream.range(0, documentFrequency.length).filter(b -> documentFrequency[b] > 0).toArray();
+        int[] buckets = IntStream.range(0, documentFrequency.length).filter(b -> documentFrequency[b] > 0).toArray();
         float[] idf = new float[buckets.length];
         for (int i = 0; i < buckets.length; i++) {
             idf[i] = (float) (Math.log((1.0 + texts.size()) / (1.0 + documentFrequency[buckets[i]])) + 1.0);

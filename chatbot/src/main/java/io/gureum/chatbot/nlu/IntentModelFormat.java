@@ -25,7 +25,7 @@ import java.util.zip.GZIPOutputStream;
  * intents: count (int), names (UTF); learnedOutOfScope (boolean)
  * calibration: threshold (double), heldOutPhrases (int), heldOutInScopeAccuracy (double),
  *              heldOutOutOfScopeExamples (int), heldOutOutOfScopeRecall (double)
- * classifier: classes K (int); K biases; K x dimensions dense weights (class-major); V x K sparse weights (feature-major)
+ * classifier: classes K (int); K biases; (dimensions + V) x K weights, one row of K per feature, dense features first
  * </pre>
  * A reader refuses a newer format version rather than misread it.
  */
@@ -61,8 +61,7 @@ final class IntentModelFormat {
             SoftmaxRegression classifier = model.classifier();
             out.writeInt(classifier.classes());
             writeFloats(out, classifier.bias());
-            writeFloats(out, classifier.denseWeights());
-            writeFloats(out, classifier.sparseWeights());
+            writeFloats(out, classifier.weights());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,7 +93,7 @@ final class IntentModelFormat {
             var calibration = new OutOfScopeCalibration(in.readDouble(), in.readInt(), in.readDouble(), in.readInt(), in.readDouble());
             int classes = in.readInt();
             var classifier = new SoftmaxRegression(classes, dimensions, vocabulary, readFloats(in, classes),
-                    readFloats(in, classes * dimensions), readFloats(in, vocabulary * classes));
+                    readFloats(in, (dimensions + vocabulary) * classes));
             return new TrainedIntentModel(embedder, ngrams, classifier, intents, learnedOutOfScope, calibration);
         } catch (IOException | IllegalArgumentException | NegativeArraySizeException e) {
             throw Problem.invalid("not a readable intent model: " + e.getMessage());

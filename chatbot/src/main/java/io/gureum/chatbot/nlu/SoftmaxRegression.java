@@ -7,7 +7,11 @@ import java.util.Random;
 
 /**
  * Multinomial logistic regression over a dense vector (a sentence embedding) concatenated with a sparse one
- * (character n-grams): {@code p = softmax(W_dense·dense + W_sparse·sparse + bias)}.
+ * (character n-grams): {@code p = softmax(W·[dense ⊕ sparse] + bias)}.
+ *
+ * <p>Weights are stored feature-major, one row of class weights per feature, the dense features first: a
+ * feature's contribution to the logits and its gradient are then each one {@code a[i] += s * b[i]} loop over the
+ * classes, which the JIT vectorises, and a sparse feature touches one contiguous row.
  *
  * <p>Trained by mini-batch AdaGrad on the L2-regularised cross-entropy, in one thread from a seeded shuffle, so the
  * same data and settings give the same weights bit for bit. AdaGrad because its per-weight step sizes suit the mix
@@ -21,14 +25,11 @@ final class SoftmaxRegression {
     private final int denseDimensions;
     private final int sparseDimensions;
     private final float[] bias;
-    /** Class-major: class k's weights over the dense features are {@code [k * denseDimensions, (k + 1) * denseDimensions)}. */
-    private final float[] denseWeights;
-    /** Feature-major: sparse feature j's weights for every class are adjacent, {@code [j * classes, (j + 1) * classes)}. */
-    private final float[] sparseWeights;
+    /** Row f, {@code [f * classes, (f + 1) * classes)}, holds feature f's weight for each class; sparse feature j is f = denseDimensions + j. */
+    private final float[] weights;
 
-    SoftmaxRegression(int classes, int denseDimensions, int sparseDimensions, float[] bias, float[] denseWeights, float[] sparseWeights) {
-        if (bias.length != classes || denseWeights.length != classes * denseDimensions
-                || sparseWeights.length != (long) sparseDimensions * classes) {
+    SoftmaxRegression(int classes, int denseDimensions, int sparseDimensions, float[] bias, float[] weights) {
+        if (bias.length != classes || weights.length != (long) (denseDimensions + sparseDimensions) * classes) {
             throw new IllegalArgumentException("weight arrays do not match " + classes + " classes, " + denseDimensions
                     + " dense and " + sparseDimensions + " sparse features");
         }
@@ -36,8 +37,7 @@ final class SoftmaxRegression {
         this.denseDimensions = denseDimensions;
         this.sparseDimensions = sparseDimensions;
         this.bias = bias;
-        this.denseWeights = denseWeights;
-        this.sparseWeights = sparseWeights;
+        this.weights = weights;
     }
 
     /** One training example: its features and the index of its class. */
@@ -58,7 +58,7 @@ final class SoftmaxRegression {
 
     static SoftmaxRegression train(List<Example> examples, int classes, int denseDimensions, int sparseDimensions, Hyperparameters settings) {
         var model = new SoftmaxRegression(classes, denseDimensions, sparseDimensions, new float[classes],
-                new float[classes * denseDimensions], new float[sparseDimensions * classes]);
+                new float[(denseDimensions + sparseDimensions) * classes]);
         new Training(model, settings).run(examples);
         return model;
     }
@@ -66,20 +66,21 @@ final class SoftmaxRegression {
     /** The class probabilities for these features. */
     float[] probabilities(float[] dense, SparseVector sparse) {
         float[] logits = bias.clone();
-        for (int k = 0; k < classes; k++) {
-            int row = k * denseDimensions;
-            float sum = 0;
-            for (int d = 0; d < denseDimensions; d++) sum += denseWeights[row + d] * dense[d];
-            logits[k] += sum;
-        }
+        for (int d = 0; d < denseDimensions; d++) addScaledRow(logits, weights, d * classes, dense[d]);
         int[] indices = sparse.indices();
         float[] values = sparse.values();
-        for (int i = 0; i < indices.length; i++) {
-            int row = indices[i] * classes;
-            float value = values[i];
-            for (int k = 0; k < classes; k++) logits[k] += sparseWeights[row + k] * value;
-        }
+        for (int i = 0; i < indices.length; i++) addScaledRow(logits, weights, (denseDimensions + indices[i]) * classes, values[i]);
         return softmaxInPlace(logits);
+    }
+
+    /** {@code target[k] += scale * rows[offset + k]} for every class k. */
+    private static void addScaledRow(float[] target, float[] rows, int offset, float scale) {
+        for (int k = 0; k < target.length; k++) target[k] += scale * rows[offset + k];
+    }
+
+    /** {@code rows[offset + k] += scale * source[k]} for every class k. */
+    private static void addScaledToRow(float[] rows, int offset, float[] source, float scale) {
+        for (int k = 0; k < source.length; k++) rows[offset + k] += scale * source[k];
     }
 
     private static float[] softmaxInPlace(float[] logits) {
@@ -98,8 +99,7 @@ final class SoftmaxRegression {
     int denseDimensions() { return denseDimensions; }
     int sparseDimensions() { return sparseDimensions; }
     float[] bias() { return bias; }
-    float[] denseWeights() { return denseWeights; }
-    float[] sparseWeights() { return sparseWeights; }
+    float[] weights() { return weights; }
 
     /** The state of one training run: gradient sums for a batch and AdaGrad's squared-gradient sums. */
     private static final class Training {
@@ -107,11 +107,9 @@ final class SoftmaxRegression {
         private final SoftmaxRegression model;
         private final Hyperparameters settings;
         private final float[] biasGradient;
-        private final float[] denseGradient;
-        private final float[] sparseGradient;
+        private final float[] gradient;
         private final float[] biasHistory;
-        private final float[] denseHistory;
-        private final float[] sparseHistory;
+        private final float[] history;
         /** Sparse features present in the current batch, and a flag per feature, so only their rows are updated and cleared. */
         private final int[] touchedFeatures;
         private final boolean[] touched;
@@ -120,12 +118,10 @@ final class SoftmaxRegression {
         Training(SoftmaxRegression model, Hyperparameters settings) {
             this.model = model;
             this.settings = settings;
-            biasGradient = new float[model.bias.length];
-            denseGradient = new float[model.denseWeights.length];
-            sparseGradient = new float[model.sparseWeights.length];
-            biasHistory = new float[model.bias.length];
-            denseHistory = new float[model.denseWeights.length];
-            sparseHistory = new float[model.sparseWeights.length];
+            biasGradient = new float[model.classes];
+            gradient = new float[model.weights.length];
+            biasHistory = new float[model.classes];
+            history = new float[model.weights.length];
             touchedFeatures = new int[model.sparseDimensions];
             touched = new boolean[model.sparseDimensions];
         }
@@ -143,19 +139,14 @@ final class SoftmaxRegression {
             }
         }
 
-        /** Adds the example's cross-entropy gradient, {@code (p - onehot(label)) ⊗ x}, to the batch's sums. */
+        /** Adds the example's cross-entropy gradient, {@code x ⊗ (p - onehot(label))}, to the batch's sums. */
         private void accumulate(Example example) {
             int classes = model.classes;
-            int dimensions = model.denseDimensions;
             float[] error = model.probabilities(example.dense(), example.sparse());
             error[example.label()] -= 1f;
+            for (int k = 0; k < classes; k++) biasGradient[k] += error[k];
             float[] dense = example.dense();
-            for (int k = 0; k < classes; k++) {
-                float e = error[k];
-                biasGradient[k] += e;
-                int row = k * dimensions;
-                for (int d = 0; d < dimensions; d++) denseGradient[row + d] += e * dense[d];
-            }
+            for (int d = 0; d < model.denseDimensions; d++) addScaledToRow(gradient, d * classes, error, dense[d]);
             int[] indices = example.sparse().indices();
             float[] values = example.sparse().values();
             for (int i = 0; i < indices.length; i++) {
@@ -164,19 +155,18 @@ final class SoftmaxRegression {
                     touched[feature] = true;
                     touchedFeatures[touchedCount++] = feature;
                 }
-                int row = feature * classes;
-                float value = values[i];
-                for (int k = 0; k < classes; k++) sparseGradient[row + k] += error[k] * value;
+                addScaledToRow(gradient, (model.denseDimensions + feature) * classes, error, values[i]);
             }
         }
 
         private void step(int batchSize) {
             float perExample = 1f / batchSize;
-            update(model.bias, biasGradient, biasHistory, 0, model.bias.length, perExample, 0);
-            update(model.denseWeights, denseGradient, denseHistory, 0, model.denseWeights.length, perExample, settings.l2());
+            int classes = model.classes;
+            update(model.bias, biasGradient, biasHistory, 0, classes, perExample, 0);
+            update(model.weights, gradient, history, 0, model.denseDimensions * classes, perExample, settings.l2());
             for (int i = 0; i < touchedCount; i++) {
                 int feature = touchedFeatures[i];
-                update(model.sparseWeights, sparseGradient, sparseHistory, feature * model.classes, model.classes, perExample, settings.l2());
+                update(model.weights, gradient, history, (model.denseDimensions + feature) * classes, classes, perExample, settings.l2());
                 touched[feature] = false;
             }
             touchedCount = 0;
