@@ -57,6 +57,18 @@ class IntentClassifierTest {
     }
 
     @Test
+    void calibratesAThresholdFromHeldOutPhrasesAlone() {
+        IntentTrainingSet withoutExamples = new IntentTrainingSet(trainingSet().phrases());
+        TrainedIntentModel inScopeOnly = new IntentClassifierTrainer(InstalledEmbeddings.embeddings()).train(withoutExamples);
+        assertThat(inScopeOnly.learnedOutOfScope()).isFalse();
+        OutOfScopeCalibration calibration = inScopeOnly.calibration();
+        assertThat(calibration.heldOutPhrases()).as("2 of each intent's 10 phrases").isEqualTo(6);
+        assertThat(calibration.heldOutOutOfScopeExamples()).isZero();
+        assertThat(calibration.threshold()).isPositive();
+        assertThat(inScopeOnly.parse("what is my balance").intent()).hasValueSatisfying(i -> assertThat(i.intent()).isEqualTo("balance"));
+    }
+
+    @Test
     void roundTripsThroughBytesToTheSameAnswers() {
         byte[] bytes = model.toBytes();
         TrainedIntentModel read = TrainedIntentModel.fromBytes(bytes, InstalledEmbeddings.embeddings());
