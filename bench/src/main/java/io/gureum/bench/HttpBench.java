@@ -445,13 +445,14 @@ final class HttpBench implements Callable<Integer> {
         return benchModule.resolveSibling("server").resolve("target").resolve("gureum-server.jar");
     }
 
-    private static void deleteTree(Path root) {
+    /** Deletes a bench server's scratch home, best effort. */
+    static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.deleteIfExists(p);
                 } catch (IOException ignored) {
-                    // a file a dying server still writes; the OS cleans /tmp
+                    // a file a stopping server still writes; the OS cleans /tmp
                 }
             });
         } catch (IOException ignored) {

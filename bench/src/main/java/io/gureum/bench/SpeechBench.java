@@ -36,7 +36,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +43,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
-import java.util.stream.Stream;
 
 /**
  * {@code gureum bench speech}: speech-to-text and text-to-speech, Gureum beside the command lines of the same
@@ -175,7 +173,7 @@ final class SpeechBench implements Callable<Integer> {
                 System.out.println();
             }
         } finally {
-            deleteTree(work);
+            HttpBench.deleteTree(work);
         }
 
         SpeechReport report = new SpeechReport(setup, stt, published, tts);
@@ -626,20 +624,6 @@ final class SpeechBench implements Callable<Integer> {
 
         private static long sum(long a, long b) {
             return a < 0 || b < 0 ? -1 : a + b;
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // a file a stopping server still writes; the OS cleans /tmp
-                }
-            });
-        } catch (IOException ignored) {
-            // nothing left to delete
         }
     }
 }

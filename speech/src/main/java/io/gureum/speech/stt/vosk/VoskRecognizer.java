@@ -3,10 +3,9 @@ package io.gureum.speech.stt.vosk;
 import io.gureum.core.ModelRef;
 import io.gureum.core.Problem;
 import io.gureum.runtime.models.InstalledModel;
-import io.gureum.runtime.models.ModelPack;
 import io.gureum.runtime.models.ModelStore;
 import io.gureum.speech.audio.Audio;
-import io.gureum.speech.stt.SpeechRecognizer;
+import io.gureum.speech.stt.UserSuppliedRecognizer;
 import io.gureum.speech.stt.Transcript;
 import org.vosk.Model;
 import org.vosk.Recognizer;
@@ -29,7 +28,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * thread-safe. Each call gets its own recognizer, which is cheap next to the model and not thread-safe. A folder
  * that is there but unusable gives 503 {@code model_unusable} and is looked at again on the next call.
  */
-public final class VoskRecognizer implements SpeechRecognizer {
+public final class VoskRecognizer extends UserSuppliedRecognizer {
     public static final String NAME = "vosk";
     public static final String TASK = "speech-vosk";
     public static final String PACK = "vosk-en-us";
@@ -37,8 +36,6 @@ public final class VoskRecognizer implements SpeechRecognizer {
     /** Audio goes to Vosk a quarter second at a time, as its own examples feed it. */
     private static final int CHUNK_BYTES = Audio.SPEECH_RATE / 4 * 2;
 
-    private final ModelStore store;
-    private final ModelPack pack;
     /**
      * Transcriptions hold the read lock, close takes the write lock: freeing the native model while a recognizer
      * still uses it would crash the process.
@@ -49,9 +46,7 @@ public final class VoskRecognizer implements SpeechRecognizer {
     private boolean closed;
 
     public VoskRecognizer(ModelStore store) {
-        this.store = store;
-        this.pack = store.catalog().find(PACK, Optional.empty())
-                .orElseThrow(() -> new IllegalStateException("the model catalog has no pack " + PACK));
+        super(store, PACK);
     }
 
     @Override
@@ -62,22 +57,6 @@ public final class VoskRecognizer implements SpeechRecognizer {
     @Override
     public Set<String> languages() {
         return installed() ? Set.of(LANGUAGE) : Set.of();
-    }
-
-    @Override
-    public boolean installed() {
-        return store.installed(pack).isPresent();
-    }
-
-    /** Which file to put in which folder (the model cannot be downloaded here). */
-    @Override
-    public Problem notInstalled() {
-        return store.notInstalled(pack);
-    }
-
-    @Override
-    public String model() {
-        return pack.ref();
     }
 
     @Override

@@ -4,10 +4,9 @@ package io.gureum.speech.stt.whisper;
 import io.gureum.core.ModelRef;
 import io.gureum.core.Problem;
 import io.gureum.runtime.models.InstalledModel;
-import io.gureum.runtime.models.ModelPack;
 import io.gureum.runtime.models.ModelStore;
 import io.gureum.speech.audio.Audio;
-import io.gureum.speech.stt.SpeechRecognizer;
+import io.gureum.speech.stt.UserSuppliedRecognizer;
 import io.gureum.speech.stt.Transcript;
 
 import java.io.IOException;
@@ -28,7 +27,7 @@ import java.util.regex.Pattern;
  * so replacing it needs no restart. The binding gives segment times but no word times, so {@link Transcript#words()}
  * is empty; the text is whisper's, with its casing and punctuation.
  */
-public final class WhisperRecognizer implements SpeechRecognizer {
+public final class WhisperRecognizer extends UserSuppliedRecognizer {
     public static final String NAME = "whisper";
     public static final String TASK = "speech-whisper";
     public static final String PACK = "whisper-base";
@@ -39,16 +38,12 @@ public final class WhisperRecognizer implements SpeechRecognizer {
     /** A whole segment that only names a non-speech sound, such as "[BLANK_AUDIO]" or "(wind blowing)". */
     private static final Pattern SOUND_ONLY = Pattern.compile("\\s*[\\[(][^\\])]*[\\])]\\s*");
 
-    private final ModelStore store;
-    private final ModelPack pack;
     /** Loaded on first use (under this object's lock); read without it. */
     private volatile WhisperModel model;
     private volatile boolean closed;
 
     public WhisperRecognizer(ModelStore store) {
-        this.store = store;
-        this.pack = store.catalog().find(PACK, Optional.empty())
-                .orElseThrow(() -> new IllegalStateException("the model catalog has no pack " + PACK));
+        super(store, PACK);
     }
 
     @Override
@@ -68,22 +63,6 @@ public final class WhisperRecognizer implements SpeechRecognizer {
         } catch (IOException | GgmlModelFile.NotAWhisperModel e) {
             return Set.of(); // transcribe() says what is wrong with it
         }
-    }
-
-    @Override
-    public boolean installed() {
-        return store.installed(pack).isPresent();
-    }
-
-    /** Which file to put in which folder (the model cannot be downloaded here). */
-    @Override
-    public Problem notInstalled() {
-        return store.notInstalled(pack);
-    }
-
-    @Override
-    public String model() {
-        return pack.ref();
     }
 
     @Override
