@@ -1,7 +1,6 @@
 package io.gureum.chatbot.nlu;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gureum.chatbot.nlu.Clinc150.Split;
 import io.gureum.core.ModelRef;
 import io.gureum.core.SharedData;
 import org.junit.jupiter.api.Test;
@@ -31,9 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code -Dchatbot.tune=true} runs the settings grid on a slice of {@code train} instead (never on val).
  */
 class Clinc150EvaluationTest {
-    private static final String DATA_FILE = "intent/clinc150/train_val.json";
-
-    record Split(List<TrainingPhrase> inScope, List<String> outOfScope) {}
+    private static final String DATA_FILE = Clinc150.SHARED_DATA_FILE;
 
     record Evaluation(double inScopeAccuracy, double outOfScopeRecall, double trainingSeconds, double parseMillisP50,
                       int modelBytes, OutOfScopeCalibration calibration) {}
@@ -108,15 +105,7 @@ class Clinc150EvaluationTest {
         Path file = SharedData.resolve(DATA_FILE);
         assumeTrue(Files.isRegularFile(file), () -> "Skipping the CLINC150 evaluation: " + DATA_FILE + " not found under the shared "
                 + "data folder (set GUREUM_SHARED_DATA to the folder holding 'intent/', or keep the repository next to 'shared/data')");
-        JsonNode root = new ObjectMapper().readTree(file.toFile());
-        return Map.of("train", split(root, "train", "oos_train"), "val", split(root, "val", "oos_val"));
-    }
-
-    private static Split split(JsonNode root, String inScopeKey, String outOfScopeKey) {
-        List<TrainingPhrase> inScope = new ArrayList<>();
-        root.get(inScopeKey).forEach(item -> inScope.add(new TrainingPhrase(item.get(0).asText(), item.get(1).asText())));
-        List<String> outOfScope = new ArrayList<>();
-        root.get(outOfScopeKey).forEach(item -> outOfScope.add(item.get(0).asText()));
-        return new Split(inScope, outOfScope);
+        Clinc150 data = Clinc150.read(file);
+        return Map.of("train", data.train(), "val", data.val());
     }
 }
