@@ -1,6 +1,7 @@
 package io.gureum.chatbot.entities;
 
 import io.gureum.core.Problem;
+import io.gureum.language.LanguageDetection;
 import io.gureum.language.TextDocument;
 import io.gureum.language.pii.PiiCategory;
 import io.gureum.language.pii.PiiDetection;
@@ -38,6 +39,8 @@ import java.util.regex.Matcher;
  * ({@link PiiDetection}), so the two never disagree on what a phone number is.
  */
 public final class EntityExtractor {
+    /** The longest text accepted: the PII rules' limit, one message is far shorter. */
+    public static final int MAX_CHARACTERS = LanguageDetection.MAX_CHARACTERS_PER_DOCUMENT;
     private static final Map<SystemEntity, PiiCategory> PII = Map.of(
             SystemEntity.EMAIL, PiiCategory.EMAIL, SystemEntity.PHONE, PiiCategory.PHONE_NUMBER, SystemEntity.URL, PiiCategory.URL);
     private static final Comparator<Candidate> PRECEDENCE = Comparator.comparingInt(Candidate::length).reversed()
@@ -69,10 +72,18 @@ public final class EntityExtractor {
 
     public List<EntityType> types() { return types; }
 
-    /** The entities in {@code text}, in order of offset, none overlapping another. */
+    /**
+     * The entities in {@code text}, in order of offset, none overlapping another.
+     *
+     * @throws Problem {@code validation_failed} for a text over {@value #MAX_CHARACTERS} characters (code points)
+     */
     public List<ExtractedEntity> extract(String text, ExtractionContext context) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(context, "context");
+        if (text.length() > MAX_CHARACTERS && text.codePointCount(0, text.length()) > MAX_CHARACTERS) {
+            throw Problem.invalid("text has " + text.codePointCount(0, text.length()) + " characters; at most " + MAX_CHARACTERS
+                    + " are allowed");
+        }
         List<Candidate> candidates = new ArrayList<>();
         for (ListMatcher list : lists) list.find(text, candidates);
         for (RegexEntity regex : patterns) {
