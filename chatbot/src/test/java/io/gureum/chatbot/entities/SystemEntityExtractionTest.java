@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 class SystemEntityExtractionTest {
     /** Thursday 2026-11-26 10:00 in Seoul. */
@@ -152,20 +153,20 @@ class SystemEntityExtractionTest {
         var extractor = new EntityExtractor(List.of(SystemEntity.DATE, SystemEntity.TIME));
         assertThat(extractor.extract("내일 오후 3시에 4명", CONTEXT))
                 .extracting(ExtractedEntity::type, ExtractedEntity::text, ExtractedEntity::value)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("sys.date", "내일", "2026-11-27"),
-                        org.assertj.core.groups.Tuple.tuple("sys.time", "오후 3시", "15:00"));
+                .containsExactly(tuple("sys.date", "내일", "2026-11-27"),
+                        tuple("sys.time", "오후 3시", "15:00"));
     }
 
     @Test
     void aWholeBookingInKoreanAndEnglish() {
         assertThat(ALL.extract("내일 오후 3시에 4명 예약해 주세요", CONTEXT))
                 .extracting(ExtractedEntity::type, ExtractedEntity::value)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("sys.datetime", "2026-11-27T15:00"),
-                        org.assertj.core.groups.Tuple.tuple("sys.number", "4"));
+                .containsExactly(tuple("sys.datetime", "2026-11-27T15:00"),
+                        tuple("sys.number", "4"));
         assertThat(ALL.extract("book a table for two people next Friday at 7:30pm", CONTEXT))
                 .extracting(ExtractedEntity::type, ExtractedEntity::value)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("sys.number", "2"),
-                        org.assertj.core.groups.Tuple.tuple("sys.datetime", "2026-12-04T19:30"));
+                .containsExactly(tuple("sys.number", "2"),
+                        tuple("sys.datetime", "2026-12-04T19:30"));
     }
 
     @Test
