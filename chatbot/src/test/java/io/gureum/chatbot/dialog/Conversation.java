@@ -1,0 +1,31 @@
+package io.gureum.chatbot.dialog;
+
+import java.time.Instant;
+
+/** One session with a bot at a fixed time: each message goes in with the state the last one left. */
+final class Conversation {
+    private final DialogEngine engine;
+    private final Instant now;
+    private DialogState state = DialogState.initial();
+
+    Conversation(DialogEngine engine, Instant now) {
+        this.engine = engine;
+        this.now = now;
+    }
+
+    DialogTurn say(String message) {
+        DialogTurn turn = engine.handle(state, message, now);
+        state = turn.state();
+        return turn;
+    }
+
+    /** The reply's text to {@code message}. */
+    String reply(String message) {
+        return say(message).reply().text();
+    }
+
+    DialogState state() { return state; }
+
+    /** Continues from a state read back, as a server would between requests. */
+    void resume(DialogState stored) { state = stored; }
+}
