@@ -157,6 +157,9 @@ public final class BotValidator {
             if (slot.entityType() == null || !entityTypes.contains(slot.entityType())) {
                 errors.add(new BotError(slotPath + ".entityType", "unknown entity type '" + slot.entityType() + "'"));
             }
+            if (Slot.ANY.equals(slot.entityType()) && !slot.required()) {
+                errors.add(new BotError(slotPath + ".required", "a sys.any slot is only filled by answering its prompt, so it must be required"));
+            }
             if (slot.required() && slot.prompts().isEmpty()) {
                 errors.add(new BotError(slotPath + ".prompts", "required slot '" + slot.name() + "' needs at least one prompt"));
             }

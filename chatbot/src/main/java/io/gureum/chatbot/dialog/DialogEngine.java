@@ -14,6 +14,7 @@ import io.gureum.chatbot.entities.ExtractedEntity;
 import io.gureum.chatbot.entities.ExtractionContext;
 import io.gureum.chatbot.nlu.IntentConfidence;
 import io.gureum.chatbot.nlu.IntentParse;
+import io.gureum.core.Problem;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -95,14 +96,20 @@ public final class DialogEngine {
 
     public Bot bot() { return bot; }
 
-    /** The reply to {@code message} in the session whose state is {@code state}; {@code now} resolves "tomorrow". */
+    /**
+     * The reply to {@code message} in the session whose state is {@code state}; {@code now} resolves "tomorrow".
+     *
+     * @throws Problem 422 {@code validation_failed} for an empty message or one over
+     *                 {@value EntityExtractor#MAX_CHARACTERS} characters
+     */
     public DialogTurn handle(DialogState state, String message, Instant now) {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(message, "message");
         String text = message.strip();
+        if (text.isEmpty()) throw Problem.invalid("message is empty");
         Turn t = new Turn(state, text, parser.parse(text), aged(state.contexts()));
         List<ExtractedEntity> entities = extractor.extract(text, new ExtractionContext(now, zone, locale));
-        Intent current = state.intent() == null ? null : bot.intent(state.intent());
+        Intent current = inProgress(state);
         if (current != null) {
             Map<String, SlotValue> filled = fillers.get(current.name()).fill(text, entities, state.requestedSlot());
             // restating a value already held ("tomorrow" in "what's the weather tomorrow") answers nothing
@@ -146,6 +153,17 @@ public final class DialogEngine {
             for (IntentConfidence c : parse.ranking()) if (c.intent().equals(intent)) return c.confidence();
             return 0;
         }
+    }
+
+    /**
+     * The intent the state is in the middle of, or null; also null for a state the bot no longer fits (stored before
+     * the bot was changed: the intent, the asked-for slot or the confirmation is gone), which then starts afresh.
+     */
+    private Intent inProgress(DialogState state) {
+        Intent intent = state.intent() == null ? null : bot.intent(state.intent());
+        if (intent == null) return null;
+        boolean fits = state.confirming() ? intent.confirmation() != null : intent.slot(state.requestedSlot()) != null;
+        return fits ? intent : null;
     }
 
     /** The message's intent if it is in scope and its input contexts are active, else null. */

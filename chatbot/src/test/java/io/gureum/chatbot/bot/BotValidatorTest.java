@@ -78,6 +78,12 @@ class BotValidatorTest {
     }
 
     @Test
+    void optionalFreeTextSlotCouldNeverBeFilled() {
+        assertThat(errors(VALID.replace("\"entityType\": \"sys.time\"", "\"entityType\": \"sys.any\"")))
+                .containsExactly("intents[0].slots[1].required: a sys.any slot is only filled by answering its prompt, so it must be required");
+    }
+
+    @Test
     void followUpWhoseContextNoIntentSets() {
         assertThat(errors(VALID.replace("\"inputContexts\": [\"greeted\"]", "\"inputContexts\": [\"welcomed\"]")))
                 .containsExactly("intents[2].inputContexts[0]: no intent sets context 'welcomed', so this intent could never match");

@@ -2,6 +2,7 @@ package io.gureum.chatbot.dialog;
 
 import io.gureum.chatbot.bot.Bot;
 import io.gureum.chatbot.bot.ExampleBots;
+import io.gureum.core.Problem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The English example bot end to end, on its real trained model, on Thursday 2026-11-26 at noon in New York. */
 class EnglishRestaurantDialogTest {
@@ -124,6 +126,16 @@ class EnglishRestaurantDialogTest {
         c.say("hi");
         c.say("thanks");
         assertThat(c.say("what about Sunday").status()).isEqualTo(DialogStatus.FALLBACK);
+    }
+
+    @Test
+    void aStoredStateTheBotNoLongerFitsStartsAfresh() {
+        var c = conversation();
+        c.resume(new DialogState("order_pizza", Map.of("size", new SlotValue("large", "large")), "topping", false, 0, List.of(), 3));
+        DialogTurn turn = c.say("hello");
+        assertThat(turn.intent()).isEqualTo("greeting");
+        assertThat(turn.state().turn()).isEqualTo(4);
+        assertThatThrownBy(() -> c.say("  ")).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(422));
     }
 
     @Test
