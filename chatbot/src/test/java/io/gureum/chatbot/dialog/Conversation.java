@@ -26,6 +26,13 @@ final class Conversation {
 
     DialogState state() { return state; }
 
+    /** A turn's slots as name → canonical value, sorted by name. */
+    static java.util.Map<String, String> values(DialogTurn turn) {
+        java.util.Map<String, String> values = new java.util.TreeMap<>();
+        turn.slots().forEach((k, v) -> values.put(k, v.value()));
+        return values;
+    }
+
     /** Continues from a state read back, as a server would between requests. */
     void resume(DialogState stored) { state = stored; }
 }

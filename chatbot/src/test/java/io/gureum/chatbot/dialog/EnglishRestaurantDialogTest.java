@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,9 +29,7 @@ class EnglishRestaurantDialogTest {
     }
 
     private static Map<String, String> values(DialogTurn turn) {
-        Map<String, String> values = new TreeMap<>();
-        turn.slots().forEach((k, v) -> values.put(k, v.value()));
-        return values;
+        return Conversation.values(turn);
     }
 
     @Test

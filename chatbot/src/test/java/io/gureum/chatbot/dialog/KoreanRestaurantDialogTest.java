@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,9 +27,7 @@ class KoreanRestaurantDialogTest {
     }
 
     private static Map<String, String> values(DialogTurn turn) {
-        Map<String, String> values = new TreeMap<>();
-        turn.slots().forEach((k, v) -> values.put(k, v.value()));
-        return values;
+        return Conversation.values(turn);
     }
 
     /** Up to the confirmation of 4 people tomorrow at 19:00 for 김민수. */

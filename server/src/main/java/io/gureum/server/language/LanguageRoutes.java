@@ -74,7 +74,7 @@ public final class LanguageRoutes {
             throw Problem.invalid("'top' must be 1-" + LanguageDetection.MAX_TOP);
         }
         LanguageDetection.validate(documents);
-        boolean async = documents.size() > SYNC_MAX_DOCUMENTS || prefersAsync(ctx);
+        boolean async = documents.size() > SYNC_MAX_DOCUMENTS || OperationRoutes.prefersAsync(ctx);
         // an operation must not be accepted for a model that cannot run (404 unknown / 503 not installed);
         // the synchronous path gets the same answers from detect() itself, without a disk read per call
         if (async) models.resolve(LanguageDetection.TASK, request.modelRef());
@@ -104,10 +104,5 @@ public final class LanguageRoutes {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static boolean prefersAsync(Context ctx) {
-        String prefer = ctx.header("Prefer");
-        return prefer != null && prefer.toLowerCase().contains("respond-async");
     }
 }

@@ -33,6 +33,16 @@ public final class OperationRoutes {
         app.delete("/v1/operations/{id}", this::cancel);
     }
 
+    /** RFC 7240: the request carries {@code Prefer: respond-async}, possibly among other preferences. */
+    public static boolean prefersAsync(Context ctx) {
+        String prefer = ctx.header("Prefer");
+        if (prefer == null) return false;
+        for (String p : prefer.split(",")) {
+            if (p.trim().toLowerCase(java.util.Locale.ROOT).startsWith("respond-async")) return true;
+        }
+        return false;
+    }
+
     /** The answer to a request that became an operation: 202, {@code Operation-Location}, the operation. */
     public static void accepted(Context ctx, Submitted submitted) {
         Operation op = submitted.operation();

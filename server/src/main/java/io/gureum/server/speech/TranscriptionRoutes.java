@@ -21,7 +21,6 @@ import io.gureum.speech.stt.TranscriptionOptions;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -82,30 +81,20 @@ public final class TranscriptionRoutes {
         byte[] bytes = request.bytes("audio");
         Audio audio = decoder.decode(bytes, request.contentType()); // decodable and within limits before accepting
         long seconds = Math.max(1, (long) Math.ceil(audio.seconds()));
-        if (prefersAsync(ctx) || audio.seconds() > SYNC_LIMIT_SECONDS || webhookUrl != null) {
+        if (OperationRoutes.prefersAsync(ctx) || audio.seconds() > SYNC_LIMIT_SECONDS || webhookUrl != null) {
             byte[] input = inputOf(new TranscribeInput(bytes, request.contentType(), engine.name(), options.language()));
             Submitted submitted = metering.meter(ctx, key, Service.SPEECH_TO_TEXT, "transcriptions", seconds, () -> {
                 Submitted s = operations.submit(new NewOperation(key.projectId(), TranscribeOperation.KIND, input,
                         ctx.header("Idempotency-Key"), webhookUrl));
                 return new Metering.Outcome<>(s, 202, s.created());
             });
-            if (prefersAsync(ctx)) ctx.header("Preference-Applied", "respond-async");
+            if (OperationRoutes.prefersAsync(ctx)) ctx.header("Preference-Applied", "respond-async");
             OperationRoutes.accepted(ctx, submitted);
             return;
         }
         Transcription result = metering.meter(ctx, key, Service.SPEECH_TO_TEXT, "transcriptions", seconds,
                 () -> new Metering.Outcome<>(transcriber.transcribe(audio, options, Transcriber.Progress.NONE), 200, true));
         ctx.json(result);
-    }
-
-    /** RFC 7240: {@code Prefer: respond-async}, possibly among other preferences. */
-    static boolean prefersAsync(Context ctx) {
-        String prefer = ctx.header("Prefer");
-        if (prefer == null) return false;
-        for (String p : prefer.split(",")) {
-            if (p.trim().toLowerCase(Locale.ROOT).startsWith("respond-async")) return true;
-        }
-        return false;
     }
 
     private byte[] inputOf(TranscribeInput input) {
