@@ -14,9 +14,10 @@ import java.util.List;
  * @param fallback           what the bot says to out-of-scope input (one is picked per turn)
  * @param outOfScopeExamples optional examples of what the bot should not answer; they train the classifier's
  *                           out-of-scope class
+ * @param webhook            optional: the fulfillment webhook that intents marked {@code "webhook": true} call
  */
 public record Bot(String name, String locale, String timeZone, List<Intent> intents, List<EntityTypeDefinition> entityTypes,
-                  List<Response> fallback, List<String> outOfScopeExamples) {
+                  List<Response> fallback, List<String> outOfScopeExamples, Webhook webhook) {
     public Bot {
         intents = Lists.of(intents);
         entityTypes = Lists.of(entityTypes);

@@ -5,6 +5,8 @@ import io.gureum.chatbot.entities.SlotAnnotation;
 import io.gureum.chatbot.entities.SystemEntity;
 import io.gureum.core.Problem;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -75,7 +77,34 @@ public final class BotValidator {
         for (int i = 0; i < bot.outOfScopeExamples().size(); i++) {
             if (blank(bot.outOfScopeExamples().get(i))) errors.add(new BotError("outOfScopeExamples[" + i + "]", "example is empty"));
         }
+        webhook(bot, errors);
         return errors;
+    }
+
+    private static void webhook(Bot bot, List<BotError> errors) {
+        Webhook webhook = bot.webhook();
+        if (webhook == null) {
+            for (int i = 0; i < bot.intents().size(); i++) {
+                Intent intent = bot.intents().get(i);
+                if (intent != null && intent.webhook()) errors.add(new BotError("intents[" + i + "].webhook", "the intent calls a webhook but the bot defines none"));
+            }
+            return;
+        }
+        URI uri = null;
+        try {
+            uri = webhook.url() == null ? null : new URI(webhook.url());
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        if (uri == null || uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            errors.add(new BotError("webhook.url", "'" + webhook.url() + "' is not an http or https URL"));
+        }
+        if (webhook.timeoutMillis() != null && (webhook.timeoutMillis() < 100 || webhook.timeoutMillis() > Webhook.MAX_TIMEOUT_MILLIS)) {
+            errors.add(new BotError("webhook.timeoutMillis", "must be 100-" + Webhook.MAX_TIMEOUT_MILLIS));
+        }
+        if (webhook.retries() != null && (webhook.retries() < 0 || webhook.retries() > Webhook.MAX_RETRIES)) {
+            errors.add(new BotError("webhook.retries", "must be 0-" + Webhook.MAX_RETRIES));
+        }
     }
 
     /** @throws Problem 422 {@code invalid_bot} with an {@code errors} extension ({@code path}, {@code message} each) */

@@ -17,7 +17,7 @@ public final class ExampleBots {
     private static Bot load(String file) {
         try (InputStream in = ExampleBots.class.getResourceAsStream("/io/gureum/chatbot/examples/" + file)) {
             if (in == null) throw new IllegalStateException("example bot " + file + " is missing from the jar");
-            return BotJson.read(in);
+            return BotDefinitions.read(in, BotDefinitions.Format.JSON);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

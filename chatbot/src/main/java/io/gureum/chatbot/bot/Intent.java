@@ -13,9 +13,11 @@ import java.util.List;
  *                       per turn)
  * @param inputContexts  the intent only matches while all of these contexts are active (a follow-up intent)
  * @param outputContexts contexts set when the intent is fulfilled, each for a number of turns
+ * @param webhook        true: fulfilling the intent calls the bot's {@link Webhook}, whose answer may set slots and
+ *                       replace the response
  */
 public record Intent(String name, List<String> phrases, List<Slot> slots, Confirmation confirmation, List<Response> responses,
-                     List<String> inputContexts, List<OutputContext> outputContexts) {
+                     List<String> inputContexts, List<OutputContext> outputContexts, boolean webhook) {
     public Intent {
         phrases = Lists.of(phrases);
         slots = Lists.of(slots);

@@ -73,25 +73,23 @@ public final class DialogEngine {
     private final Bot bot;
     private final IntentParser parser;
     private final EntityExtractor extractor;
-    private final Fulfillment fulfillment;
     private final Locale locale;
     private final ZoneId zone;
     private final Map<String, SlotFiller> fillers = new HashMap<>();
 
     /** @throws io.gureum.core.Problem 422 {@code invalid_bot} when the bot is not valid */
-    public DialogEngine(Bot bot, IntentParser parser, EntityExtractor extractor, Fulfillment fulfillment) {
+    public DialogEngine(Bot bot, IntentParser parser, EntityExtractor extractor) {
         this.bot = BotValidator.requireValid(bot);
         this.parser = Objects.requireNonNull(parser, "parser");
         this.extractor = Objects.requireNonNull(extractor, "extractor");
-        this.fulfillment = Objects.requireNonNull(fulfillment, "fulfillment");
         this.locale = BotCompiler.locale(bot);
         this.zone = BotCompiler.zone(bot);
         for (Intent intent : bot.intents()) fillers.put(intent.name(), new SlotFiller(intent));
     }
 
-    /** The bot's own entity extractor, no fulfillment. */
+    /** The bot's own entity extractor. */
     public DialogEngine(Bot bot, IntentParser parser) {
-        this(bot, parser, BotCompiler.entityExtractor(bot), Fulfillment.NONE);
+        this(bot, parser, BotCompiler.entityExtractor(bot));
     }
 
     public Bot bot() { return bot; }
@@ -103,11 +101,22 @@ public final class DialogEngine {
      *                 {@value EntityExtractor#MAX_CHARACTERS} characters
      */
     public DialogTurn handle(DialogState state, String message, Instant now) {
+        return handle(state, message, now, Fulfillment.NONE);
+    }
+
+    /**
+     * As {@link #handle(DialogState, String, Instant)}, with {@code fulfillment} called for a fulfilled intent
+     * marked {@code "webhook": true}.
+     *
+     * @throws Problem whatever the fulfillment throws; the turn is not taken
+     */
+    public DialogTurn handle(DialogState state, String message, Instant now, Fulfillment fulfillment) {
         Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(fulfillment, "fulfillment");
         Objects.requireNonNull(message, "message");
         String text = message.strip();
         if (text.isEmpty()) throw Problem.invalid("message is empty");
-        Turn t = new Turn(state, text, parser.parse(text), aged(state.contexts()));
+        Turn t = new Turn(state, text, parser.parse(text), aged(state.contexts()), fulfillment);
         List<ExtractedEntity> entities = extractor.extract(text, new ExtractionContext(now, zone, locale));
         Intent current = inProgress(state);
         if (current != null) {
@@ -146,7 +155,7 @@ public final class DialogEngine {
     }
 
     /** One message being handled: the state before it, its parse, and the contexts as they stand after it. */
-    private record Turn(DialogState before, String text, IntentParse parse, List<ActiveContext> contexts) {
+    private record Turn(DialogState before, String text, IntentParse parse, List<ActiveContext> contexts, Fulfillment fulfillment) {
         int number() { return before.turn() + 1; }
 
         double confidence(String intent) {
@@ -211,12 +220,21 @@ public final class DialogEngine {
         return fulfil(t, intent, kept);
     }
 
-    private DialogTurn fulfil(Turn t, Intent intent, Map<String, SlotValue> slots) {
-        Map<String, String> values = values(slots);
-        Reply reply = fulfillment.fulfill(intent.name(), values).orElseGet(() -> {
+    private DialogTurn fulfil(Turn t, Intent intent, Map<String, SlotValue> filled) {
+        Map<String, SlotValue> slots = filled;
+        Reply reply = null;
+        if (intent.webhook()) {
+            Optional<Fulfillment.Result> answer = t.fulfillment().fulfill(new Fulfillment.Request(intent.name(), values(filled), t.text()));
+            if (answer.isPresent()) {
+                slots = new LinkedHashMap<>(filled);
+                for (Map.Entry<String, String> set : answer.get().slots().entrySet()) slots.put(set.getKey(), new SlotValue(set.getValue(), set.getValue()));
+                reply = answer.get().reply();
+            }
+        }
+        if (reply == null) {
             Response r = intent.responses().get(t.number() % intent.responses().size());
-            return new Reply(Templates.render(r.text(), values), r.quickReplies());
-        });
+            reply = new Reply(Templates.render(r.text(), values(slots)), r.quickReplies());
+        }
         List<ActiveContext> contexts = new ArrayList<>(t.contexts());
         for (OutputContext out : intent.outputContexts()) {
             contexts.removeIf(c -> c.name().equals(out.name()));

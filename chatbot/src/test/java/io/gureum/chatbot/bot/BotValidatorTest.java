@@ -31,7 +31,7 @@ class BotValidatorTest {
             }""";
 
     private static List<String> errors(String json) {
-        return BotValidator.validate(BotJson.read(json)).stream().map(BotError::toString).toList();
+        return BotValidator.validate(BotDefinitions.read(json)).stream().map(BotError::toString).toList();
     }
 
     @Test
@@ -113,7 +113,7 @@ class BotValidatorTest {
                 "intents[0].confirmation.prompt: variable '{size}' is not a slot of intent 'order'",
                 "intents[1].outputContexts[0].lifespan: lifespan must be at least 1 turn, not 0",
                 "fallback: a bot needs at least one fallback response");
-        assertThatThrownBy(() -> BotValidator.requireValid(BotJson.read(broken)))
+        assertThatThrownBy(() -> BotValidator.requireValid(BotDefinitions.read(broken)))
                 .isInstanceOfSatisfying(Problem.class, p -> {
                     assertThat(p.status()).isEqualTo(422);
                     assertThat(p.code()).isEqualTo("invalid_bot");
@@ -125,25 +125,50 @@ class BotValidatorTest {
 
     @Test
     void jsonThatDoesNotFitTheModelIsAnInvalidBotWithThePath() {
-        assertThatThrownBy(() -> BotJson.read(VALID.replace("\"prompts\": [\"Which topping?\"]", "\"prompt\": [\"Which topping?\"]")))
+        assertThatThrownBy(() -> BotDefinitions.read(VALID.replace("\"prompts\": [\"Which topping?\"]", "\"prompt\": [\"Which topping?\"]")))
                 .isInstanceOfSatisfying(Problem.class, p -> {
                     assertThat(p.code()).isEqualTo("invalid_bot");
                     assertThat(p.extensions().get("errors")).asInstanceOf(LIST).first()
                             .satisfies(e -> assertThat(((Map<?, ?>) e).get("path")).isEqualTo("intents[0].slots[0].prompt"));
                 });
-        assertThatThrownBy(() -> BotJson.read("{\"name\": ")).isInstanceOfSatisfying(Problem.class,
+        assertThatThrownBy(() -> BotDefinitions.read("{\"name\": ")).isInstanceOfSatisfying(Problem.class,
                 p -> assertThat(p.code()).isEqualTo("invalid_bot"));
     }
 
     @Test
-    void jsonRoundTrip() {
-        Bot bot = ExampleBots.restaurantKorean();
-        assertThat(BotJson.read(BotJson.write(bot))).isEqualTo(bot);
+    void jsonAndYamlRoundTrip() {
+        for (Bot bot : List.of(ExampleBots.restaurantKorean(), ExampleBots.restaurantEnglish())) {
+            assertThat(BotDefinitions.read(BotDefinitions.write(bot))).isEqualTo(bot);
+            String yaml = BotDefinitions.write(bot, BotDefinitions.Format.YAML);
+            assertThat(yaml).doesNotStartWith("---").contains("intents:");
+            assertThat(BotDefinitions.read(yaml, BotDefinitions.Format.YAML)).isEqualTo(bot);
+        }
+    }
+
+    @Test
+    void yamlErrorsNameThePathAndLine() {
+        String yaml = BotDefinitions.write(BotDefinitions.read(VALID), BotDefinitions.Format.YAML).replace("prompts:", "prompt:");
+        assertThatThrownBy(() -> BotDefinitions.read(yaml, BotDefinitions.Format.YAML)).isInstanceOfSatisfying(Problem.class, p -> {
+            assertThat(p.code()).isEqualTo("invalid_bot");
+            assertThat(p.detail()).contains("intents[0].slots[0].prompt").contains("line ");
+        });
+        assertThatThrownBy(() -> BotDefinitions.read("name: [unclosed", BotDefinitions.Format.YAML))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_bot"));
+    }
+
+    @Test
+    void webhookIsCheckedAndNeededByIntentsThatCallIt() {
+        String calling = VALID.replace("\"name\": \"order\",", "\"name\": \"order\", \"webhook\": true,");
+        assertThat(errors(calling)).containsExactly("intents[0].webhook: the intent calls a webhook but the bot defines none");
+        String withHook = calling.replace("\"locale\": \"en-US\"", "\"locale\": \"en-US\", \"webhook\": {\"url\": \"ftp://x\", \"timeoutMillis\": 20000, \"retries\": 9}");
+        assertThat(errors(withHook)).containsExactly("webhook.url: 'ftp://x' is not an http or https URL",
+                "webhook.timeoutMillis: must be 100-10000", "webhook.retries: must be 0-3");
+        assertThat(errors(withHook.replace("ftp://x", "https://shop.example/fulfil").replace("20000", "2000").replace(": 9", ": 2"))).isEmpty();
     }
 
     @Test
     void trainingSetIsThePlainTextOfThePhrases() {
-        IntentTrainingSet set = BotCompiler.trainingSet(BotJson.read(VALID));
+        IntentTrainingSet set = BotCompiler.trainingSet(BotDefinitions.read(VALID));
         assertThat(set.phrases()).containsExactly(new TrainingPhrase("a cheese pizza at 7pm", "order"),
                 new TrainingPhrase("I want pizza", "order"), new TrainingPhrase("hi", "hello"), new TrainingPhrase("hi again", "again"));
         assertThat(BotCompiler.trainingSet(ExampleBots.restaurantEnglish()).outOfScopeExamples()).hasSize(12);

@@ -2,13 +2,18 @@ package io.gureum.chatbot.dialog;
 
 import io.gureum.chatbot.bot.Bot;
 import io.gureum.chatbot.bot.ExampleBots;
+import io.gureum.chatbot.bot.Intent;
+import io.gureum.chatbot.bot.Webhook;
+import io.gureum.chatbot.nlu.TrainedIntentModel;
 import io.gureum.core.Problem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,11 +22,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EnglishRestaurantDialogTest {
     private static final Instant NOON_THURSDAY = Instant.parse("2026-11-26T17:00:00Z");
     private static DialogEngine engine;
+    /** The same bot and model, its booking fulfilled by a webhook. */
+    private static DialogEngine withWebhook;
 
     @BeforeAll
     static void train() {
         Bot bot = ExampleBots.restaurantEnglish();
-        engine = new DialogEngine(bot, TrainedBots.train(bot)::parse);
+        TrainedIntentModel model = TrainedBots.train(bot);
+        engine = new DialogEngine(bot, model::parse);
+        List<Intent> intents = bot.intents().stream().map(i -> !i.name().equals("book_table") ? i : new Intent(i.name(), i.phrases(), i.slots(),
+                i.confirmation(), i.responses(), i.inputContexts(), i.outputContexts(), true)).toList();
+        withWebhook = new DialogEngine(new Bot(bot.name(), bot.locale(), bot.timeZone(), intents, bot.entityTypes(), bot.fallback(),
+                bot.outOfScopeExamples(), new Webhook("https://restaurant.example/bookings", null, null)), model::parse);
     }
 
     private static Conversation conversation() {
@@ -56,6 +68,34 @@ class EnglishRestaurantDialogTest {
         assertThat(turn.state().intent()).isNull();
         assertThat(turn.state().slots()).isEmpty();
         assertThat(turn.state().contexts()).containsExactly(new ActiveContext("booked", 2));
+    }
+
+    @Test
+    void aWebhookFulfilsTheBookingSetsSlotsAndReplacesTheReply() {
+        DialogState confirming = conversation().say("book a table for 2 tomorrow at 7pm").state();
+        confirming = engine.handle(confirming, "Lee", NOON_THURSDAY).state();
+        confirming = engine.handle(confirming, "415-555-2671", NOON_THURSDAY).state();
+        List<Fulfillment.Request> calls = new ArrayList<>();
+        DialogTurn turn = withWebhook.handle(confirming, "yes", NOON_THURSDAY, request -> {
+            calls.add(request);
+            return Optional.of(new Fulfillment.Result(new Reply("Booked: reference " + "R-17", List.of()), Map.of("reference", "R-17")));
+        });
+        assertThat(calls).containsExactly(new Fulfillment.Request("book_table",
+                Map.of("party_size", "2", "date", "2026-11-27", "time", "19:00", "name", "Lee", "phone", "415-555-2671"), "yes"));
+        assertThat(turn.status()).isEqualTo(DialogStatus.FULFILLED);
+        assertThat(turn.reply().text()).isEqualTo("Booked: reference R-17");
+        assertThat(values(turn)).containsEntry("reference", "R-17").containsEntry("name", "Lee");
+
+        // an answer without a reply keeps the intent's response; a failing webhook leaves the turn untaken
+        turn = withWebhook.handle(confirming, "yes", NOON_THURSDAY, request -> Optional.of(new Fulfillment.Result(null, Map.of("name", "LEE"))));
+        assertThat(turn.reply().text()).startsWith("Done! Your table for 2 on 2026-11-27 at 19:00 is booked under LEE.");
+        DialogState before = confirming;
+        assertThatThrownBy(() -> withWebhook.handle(before, "yes", NOON_THURSDAY, request -> {
+            throw new Problem(504, "fulfillment_timeout", "Fulfillment timed out", "no answer", Map.of());
+        })).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("fulfillment_timeout"));
+        // the bot without a webhook never calls one
+        assertThat(engine.handle(confirming, "yes", NOON_THURSDAY, request -> { throw new AssertionError("called"); }).status())
+                .isEqualTo(DialogStatus.FULFILLED);
     }
 
     @Test

@@ -24,7 +24,7 @@ class SlotFillerTest {
             List.of("[2](adults) adults and [1](children) kids", "tickets for [3](adults) adults", "[2](children) children"),
             List.of(new Slot("adults", "sys.number", true, List.of("How many adults?"), null),
                     new Slot("children", "sys.number", false, List.of("How many children?"), null)),
-            null, List.of(), List.of(), List.of());
+            null, List.of(), List.of(), List.of(), false);
 
     private static Map<String, String> fill(String text, String requested) {
         var filled = new TreeMap<String, String>();
