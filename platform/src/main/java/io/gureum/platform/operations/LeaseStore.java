@@ -1,5 +1,6 @@
 package io.gureum.platform.operations;
 
+import io.gureum.platform.db.SqlTimes;
 import io.gureum.platform.db.Database;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Update;

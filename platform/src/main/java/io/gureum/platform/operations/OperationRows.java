@@ -1,5 +1,6 @@
 package io.gureum.platform.operations;
 
+import io.gureum.platform.db.SqlTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 

@@ -1,5 +1,6 @@
 package io.gureum.platform.operations;
 
+import io.gureum.platform.db.SqlTimes;
 import io.gureum.core.Problem;
 import io.gureum.platform.blobs.BlobStore;
 import io.gureum.platform.db.Database;

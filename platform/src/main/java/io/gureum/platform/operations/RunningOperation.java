@@ -1,5 +1,6 @@
 package io.gureum.platform.operations;
 
+import io.gureum.platform.db.SqlTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

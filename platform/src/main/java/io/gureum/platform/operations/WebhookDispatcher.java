@@ -1,5 +1,6 @@
 package io.gureum.platform.operations;
 
+import io.gureum.platform.db.SqlTimes;
 import io.gureum.platform.webhooks.DeliveryResult;
 import io.gureum.platform.webhooks.WebhookSender;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package io.gureum.platform.operations;
 
+import io.gureum.platform.db.SqlTimes;
 import io.gureum.core.Problem;
 import io.gureum.platform.db.TestDatabases;
 import org.junit.jupiter.api.Timeout;

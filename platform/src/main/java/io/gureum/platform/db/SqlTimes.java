@@ -1,4 +1,4 @@
-package io.gureum.platform.operations;
+package io.gureum.platform.db;
 
 import org.jdbi.v3.core.argument.Argument;
 
@@ -14,20 +14,20 @@ import java.time.temporal.ChronoUnit;
  * Instants to and from TIMESTAMP WITH TIME ZONE, the same on H2 and PostgreSQL: bound as UTC
  * {@link OffsetDateTime} so neither the JVM's nor the session's time zone plays a part.
  */
-final class SqlTimes {
+public final class SqlTimes {
     private SqlTimes() {}
 
     /** The clock's now, cut to microseconds: what both databases store, so a row read back equals the one written. */
-    static Instant now(Clock clock) {
+    public static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    static Argument at(Instant instant) {
+    public static Argument at(Instant instant) {
         OffsetDateTime value = instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         return (position, statement, ctx) -> statement.setObject(position, value);
     }
 
-    static Instant read(ResultSet rs, String column) throws SQLException {
+    public static Instant read(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
