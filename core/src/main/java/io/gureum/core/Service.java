@@ -14,7 +14,9 @@ public enum Service {
     /** Transcription, billed by the second of audio as the clouds do (AWS Transcribe, Azure Speech). */
     SPEECH_TO_TEXT("speech-to-text", UsageUnit.AUDIO_SECONDS),
     /** Synthesis, billed by the character of text (Polly, Azure TTS); SSML markup is not counted. */
-    TEXT_TO_SPEECH("text-to-speech", UsageUnit.CHARACTERS);
+    TEXT_TO_SPEECH("text-to-speech", UsageUnit.CHARACTERS),
+    /** Chatbots: billed by the message parsed or answered (Lex and Dialogflow bill per request). */
+    CHATBOT("chatbot", UsageUnit.MESSAGES);
 
     private final String scope;
     private final UsageUnit unit;

@@ -7,6 +7,7 @@ public enum UsageUnit {
     PAGES("pages"),
     AUDIO_SECONDS("audioSeconds"),
     TRAINING_SECONDS("trainingSeconds"),
+    MESSAGES("messages"),
     REQUESTS("requests");
 
     private final String wireName;

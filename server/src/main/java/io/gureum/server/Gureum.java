@@ -8,6 +8,8 @@ import io.gureum.language.embeddings.BatchSettings;
 import io.gureum.language.embeddings.TextEmbeddings;
 import io.gureum.platform.blobs.BlobStore;
 import io.gureum.platform.blobs.FileBlobStore;
+import io.gureum.platform.bots.BotSessionStore;
+import io.gureum.platform.bots.BotStore;
 import io.gureum.platform.db.Database;
 import io.gureum.platform.facecollections.FaceCollectionStore;
 import io.gureum.platform.facecollections.FaceIndexes;
@@ -25,6 +27,14 @@ import io.gureum.platform.usage.UsageRecorder;
 import io.gureum.platform.usage.UsageReports;
 import io.gureum.platform.webhooks.WebhookPolicy;
 import io.gureum.platform.webhooks.WebhookSender;
+import io.gureum.chatbot.nlu.IntentClassifierTrainer;
+import io.gureum.server.chatbot.BotRuntimes;
+import io.gureum.server.chatbot.BotTrainOperation;
+import io.gureum.server.http.Json;
+import org.slf4j.LoggerFactory;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import io.gureum.runtime.models.ModelCatalog;
 import io.gureum.runtime.models.ModelStore;
 import io.gureum.runtime.onnx.OnnxModel;
@@ -86,7 +96,12 @@ public final class Gureum implements AutoCloseable {
     private final Transcriber transcriber;
     private final TextToSpeech textToSpeech;
     private final Ffmpeg ffmpeg;
+    private final WebhookSender webhookSender;
+    private final BotStore bots;
+    private final BotSessionStore botSessions;
+    private final BotRuntimes botRuntimes;
     private OperationWorkers workers;
+    private ScheduledExecutorService maintenance;
 
     public Gureum(ServerConfig config) {
         this.config = config;
@@ -101,6 +116,7 @@ public final class Gureum implements AutoCloseable {
         this.usageReports = new UsageReports(database);
         this.operations = new OperationService(database, blobs, clock);
         this.webhookPolicy = new WebhookPolicy(config.allowPrivateWebhooks(), config.webhookAllowedHosts());
+        this.webhookSender = new WebhookSender(webhookPolicy, WebhookSender.newHttpClient());
         this.models = new ModelStore(config.home().models(), ModelCatalog.builtIn());
         this.languageDetection = new LanguageDetection(models);
         // apertium's pipelines start on a pair's first request; texts sent without a language are detected
@@ -127,18 +143,36 @@ public final class Gureum implements AutoCloseable {
         this.transcriber = new Transcriber(List.of(sphinx, new WhisperRecognizer(models), new VoskRecognizer(models)),
                 VoiceActivityDetector.fromStore(models), cores);
         this.textToSpeech = TextToSpeech.installed();
+        this.bots = new BotStore(database, blobs, clock);
+        this.botSessions = new BotSessionStore(database, clock);
+        this.botRuntimes = new BotRuntimes(bots, textEmbeddings);
     }
 
     /** Starts this node's operation workers (every node runs them; `gureum worker` runs only them). */
     public void startWorkers() {
         List<OperationHandler> handlers = List.of(new LanguageDetectOperation(languageDetection), new OcrAnalyzeOperation(ocr),
-                new TranscribeOperation(transcriber, audioDecoder));
+                new TranscribeOperation(transcriber, audioDecoder),
+                new BotTrainOperation(bots, new IntentClassifierTrainer(textEmbeddings), Json.newMapper(), clock));
         WorkerSettings defaults = WorkerSettings.defaults(config.nodeId());
         WorkerSettings settings = new WorkerSettings(config.nodeId(), config.workerThreads(), config.operationLease(),
                 defaults.pollInterval(), defaults.maxAttempts(), config.retryBackoff());
-        workers = new OperationWorkers(database, blobs, handlers, settings,
-                new WebhookSender(webhookPolicy, WebhookSender.newHttpClient()), clock);
+        workers = new OperationWorkers(database, blobs, handlers, settings, webhookSender, clock);
         workers.start();
+        maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gureum-maintenance");
+            t.setDaemon(true);
+            return t;
+        });
+        // expired chatbot sessions are already ignored when read; this only keeps the table small
+        maintenance.scheduleWithFixedDelay(() -> {
+            try {
+                while (botSessions.deleteExpired(1_000) == 1_000) {
+                    // more to sweep
+                }
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(Gureum.class).warn("sweeping expired chatbot sessions failed: {}", e.toString());
+            }
+        }, 1, 5, TimeUnit.MINUTES);
     }
 
     public ServerConfig config() { return config; }
@@ -170,9 +204,14 @@ public final class Gureum implements AutoCloseable {
     public Transcriber transcriber() { return transcriber; }
     public TextToSpeech textToSpeech() { return textToSpeech; }
     public Ffmpeg ffmpeg() { return ffmpeg; }
+    public WebhookSender webhookSender() { return webhookSender; }
+    public BotStore bots() { return bots; }
+    public BotSessionStore botSessions() { return botSessions; }
+    public BotRuntimes botRuntimes() { return botRuntimes; }
 
     @Override
     public void close() {
+        if (maintenance != null) maintenance.shutdownNow();
         if (workers != null) workers.close();
         usage.close();
         quotas.close();

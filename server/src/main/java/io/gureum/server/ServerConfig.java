@@ -27,7 +27,8 @@ public record ServerConfig(
         boolean allowPrivateWebhooks,
         Set<String> webhookAllowedHosts,
         long maxBodyBytes,
-        String ffmpeg) {
+        String ffmpeg,
+        Duration botSessionTtl) {
 
     public static ServerConfig fromEnvironment() {
         return fromEnvironment(System.getenv());
@@ -53,12 +54,14 @@ public record ServerConfig(
                 // 100 MB: an hour of MP3 speech, or 50 minutes of 16 kHz WAV, for transcription operations
                 Long.parseLong(env.getOrDefault("GUREUM_MAX_BODY_BYTES", String.valueOf(100L * 1024 * 1024))),
                 // where ffmpeg is (compressed audio in and out): a path, "none" to go without, or unset to search PATH
-                blankToNull(env.get("GUREUM_FFMPEG")));
+                blankToNull(env.get("GUREUM_FFMPEG")),
+                // how long a chatbot conversation lives after its last message (Dialogflow keeps sessions 20 min)
+                Duration.ofMinutes(Long.parseLong(env.getOrDefault("GUREUM_BOT_SESSION_TTL_MINUTES", "30"))));
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(home, bindHost, newPort, dbUrl, dbUser, dbPassword, dbPoolSize, nodeId, workerThreads,
-                operationLease, retryBackoff, allowPrivateWebhooks, webhookAllowedHosts, maxBodyBytes, ffmpeg);
+                operationLease, retryBackoff, allowPrivateWebhooks, webhookAllowedHosts, maxBodyBytes, ffmpeg, botSessionTtl);
     }
 
     /** The JDBC URL in use: the configured one, else the embedded H2 file under the home folder. */

@@ -94,6 +94,22 @@ public final class ApiClient {
         }
     }
 
+    /** Polls an operation until it ends (succeeded, failed or canceled) and returns it. */
+    public JsonNode awaitOperation(String location, String key, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode op = get(location, key).json();
+            if (List.of("succeeded", "failed", "canceled").contains(op.get("status").asText())) return op;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("operation " + location + " did not end within " + limit);
+    }
+
     /** A binary answer (audio): the body as bytes; a problem answer is still checked against openapi.yaml. */
     public record BinaryResponse(int status, Map<String, List<String>> headers, byte[] body) {
         public String header(String name) {

@@ -114,7 +114,8 @@ public final class BotValidator {
         return bot;
     }
 
-    static Problem invalid(List<BotError> errors) {
+    /** The 422 {@code invalid_bot} problem for these errors. */
+    public static Problem invalid(List<BotError> errors) {
         List<Map<String, String>> list = new ArrayList<>();
         for (BotError e : errors) {
             Map<String, String> m = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Sends one signed webhook POST. Retrying and remembering what was delivered is the caller's job
@@ -55,15 +56,9 @@ public final class WebhookSender {
         } catch (Problem refused) {
             return DeliveryResult.failed("refused: " + refused.detail());
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header(Signatures.HEADER, Signatures.headerValue(secret, body))
-                .header(OPERATION_ID_HEADER, operationId)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client.send(request(url, secret, Map.of(OPERATION_ID_HEADER, operationId), body, REQUEST_TIMEOUT),
+                    HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return status >= 200 && status < 300 ? DeliveryResult.ok(status) : DeliveryResult.failed("HTTP " + status);
         } catch (IOException e) {
@@ -72,5 +67,39 @@ public final class WebhookSender {
             Thread.currentThread().interrupt();
             return DeliveryResult.failed("interrupted");
         }
+    }
+
+    /** A webhook's answer: its status and body (cut at {@link #MAX_ANSWER_BYTES}). */
+    public record Answer(int status, byte[] body) {}
+
+    /**
+     * POSTs {@code body} (JSON), signed with {@code secret}, to a webhook that answers (a chatbot's fulfillment) and
+     * returns the answer, whatever its status.
+     *
+     * @throws Problem                   when the policy refuses the URL (checked here, as DNS may have changed)
+     * @throws java.net.http.HttpTimeoutException when no answer came within {@code timeout}
+     * @throws IOException               on any other connection failure
+     */
+    public Answer call(String url, String secret, Map<String, String> headers, byte[] body, Duration timeout)
+            throws IOException, InterruptedException {
+        policy.validate(url);
+        HttpResponse<java.io.InputStream> response = client.send(request(url, secret, headers, body, timeout),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream in = response.body()) {
+            return new Answer(response.statusCode(), in.readNBytes(MAX_ANSWER_BYTES));
+        }
+    }
+
+    /** The most of a webhook's answer that is read: enough for any reply, not a memory sink. */
+    public static final int MAX_ANSWER_BYTES = 256 * 1024;
+
+    private static HttpRequest request(String url, String secret, Map<String, String> headers, byte[] body, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header(Signatures.HEADER, Signatures.headerValue(secret, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return request.build();
     }
 }

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.Problem;
 import io.gureum.server.Gureum;
 import io.gureum.server.admin.AdminRoutes;
+import io.gureum.server.chatbot.BotRoutes;
+import io.gureum.server.chatbot.ConversationRoutes;
+import io.gureum.server.chatbot.Conversations;
+import io.gureum.server.chatbot.WidgetRoutes;
 import io.gureum.server.admin.ProjectPolicyRoutes;
 import io.gureum.server.language.EmbeddingRoutes;
 import io.gureum.server.language.LanguageRoutes;
@@ -75,7 +79,10 @@ public final class GureumHttp implements AutoCloseable {
                 throw Problem.tooLarge("The body is " + length + " bytes; this server accepts at most " + maxBody + ".");
             }
         });
-        app.before("/v1/*", access::admit);
+        Cors.register(app);
+        app.before("/v1/*", ctx -> {
+            if (!Cors.isPreflight(ctx)) access.admit(ctx);
+        });
         // A WebSocket's upgrade request skips the before-handlers above: give it the same request id and key
         // check, so that a refused client gets an HTTP problem instead of a socket that opens and closes.
         app.addHttpHandler(HandlerType.WEBSOCKET_BEFORE_UPGRADE, "/v1/*", ctx -> {
@@ -122,6 +129,12 @@ public final class GureumHttp implements AutoCloseable {
         new TranscriptionRoutes(gureum.transcriber(), gureum.audioDecoder(), gureum.operations(), gureum.webhookPolicy(), metering, json).register(app);
         new SpeechStreamRoutes(gureum.transcriber(), metering, json).register(app);
         new SynthesisRoutes(gureum.textToSpeech(), gureum.ffmpeg(), metering, bodies).register(app);
+        new BotRoutes(gureum.bots(), gureum.botRuntimes(), gureum.textEmbeddings(), gureum.operations(), gureum.webhookPolicy(),
+                metering, bodies, json, gureum.clock()).register(app);
+        Conversations conversations = new Conversations(gureum.bots(), gureum.botSessions(), gureum.botRuntimes(), gureum.projects(),
+                gureum.webhookSender(), json, gureum.clock(), gureum.config().botSessionTtl());
+        new ConversationRoutes(conversations, gureum.bots(), metering, bodies, json).register(app);
+        new WidgetRoutes().register(app);
     }
 
     private static boolean isProblem(io.javalin.http.Context ctx) {
