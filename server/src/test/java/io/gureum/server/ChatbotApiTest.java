@@ -169,6 +169,10 @@ class ChatbotApiTest {
         JsonNode r = reply(korean, s, "내일 4명 예약하고 싶어요");
         assertThat(r.get("intent").asText()).isEqualTo("book_table");
         assertThat(r.at("/reply/text").asText()).isEqualTo("몇 시로 할까요?");
+        r = reply(korean, s, "내일 날씨 어때요");   // "내일" only restates the date: out of scope, the booking is kept
+        assertThat(r.get("status").asText()).isEqualTo("fallback");
+        assertThat(r.at("/reply/text").asText()).endsWith("몇 시로 할까요?");
+        assertThat(slots(r)).containsEntry("party_size", "4");
         assertThat(reply(korean, s, "저녁 7시").at("/reply/text").asText()).isEqualTo("예약자 성함이 어떻게 되세요?");
         assertThat(reply(korean, s, "김민수입니다").at("/reply/text").asText()).isEqualTo("연락 가능한 전화번호를 알려 주세요.");
         r = reply(korean, s, "010-1234-5678");
