@@ -17,8 +17,15 @@ public final class Cors {
     private Cors() {}
 
     public static void register(Javalin app) {
-        app.before("/v1/*", Cors::headers);
-        app.options("/v1/*", ctx -> ctx.status(204));
+        // answered in a before-handler rather than by an OPTIONS route: a catch-all OPTIONS route would make every
+        // unknown /v1 path a 405 instead of a 404
+        app.before("/v1/*", ctx -> {
+            headers(ctx);
+            if (isPreflight(ctx)) {
+                ctx.status(204);
+                ctx.skipRemainingHandlers();
+            }
+        });
     }
 
     /** True for a preflight request, which carries no key and must not be refused for it. */
