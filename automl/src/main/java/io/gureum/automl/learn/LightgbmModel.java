@@ -1,8 +1,12 @@
 package io.gureum.automl.learn;
 
-import com.microsoft.ml.lightgbm.PredictionType;
-import io.github.metarank.lightgbm4j.LGBMBooster;
-import io.github.metarank.lightgbm4j.LGBMException;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_double;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_float;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_int;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_long_long;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_p_void;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_void;
+import com.microsoft.ml.lightgbm.lightgbmlib;
 import io.gureum.automl.Task;
 import io.gureum.automl.features.FeatureMatrix;
 
@@ -13,21 +17,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** A LightGBM booster cut at its best round, stored as LightGBM's own text model. */
+/**
+ * A LightGBM booster cut at its best round, stored as LightGBM's own text model. Predicts through LightGBM's C API
+ * directly: lightgbm4j 4.3.0-1's {@code predictForMat} sizes its output buffer for two values a row, which
+ * overruns native memory for more than two classes.
+ */
 final class LightgbmModel implements FittedModel {
     static final int TAG = 3;
     private final String family;
     private final String text;
-    private final LGBMBooster booster;
+    private final SWIGTYPE_p_p_void handle;
+    private volatile boolean closed;
     private final int rounds;
     private final Task task;
     private final int outputs;
     private final int features;
 
-    private LightgbmModel(String family, String text, LGBMBooster booster, int rounds, Task task, int outputs, int features) {
+    private LightgbmModel(String family, String text, SWIGTYPE_p_p_void handle, int rounds, Task task, int outputs, int features) {
         this.family = family;
         this.text = text;
-        this.booster = booster;
+        this.handle = handle;
         this.rounds = rounds;
         this.task = task;
         this.outputs = outputs;
@@ -35,12 +44,15 @@ final class LightgbmModel implements FittedModel {
     }
 
     static LightgbmModel of(String family, String text, int rounds, Task task, int outputs, int features) {
+        LightgbmNative.load();
+        SWIGTYPE_p_p_void handle = lightgbmlib.new_voidpp();
+        SWIGTYPE_p_int iterations = lightgbmlib.new_intp();
         try {
-            LightgbmNative.load();
-            return new LightgbmModel(family, text, LGBMBooster.loadModelFromString(text), rounds, task, outputs, features);
-        } catch (LGBMException e) {
-            throw new IllegalStateException("bad LightGBM model: " + e.getMessage(), e);
+            check(lightgbmlib.LGBM_BoosterLoadModelFromString(text, iterations, handle));
+        } finally {
+            lightgbmlib.delete_intp(iterations);
         }
+        return new LightgbmModel(family, text, handle, rounds, task, outputs, features);
     }
 
     @Override public String family() { return family; }
@@ -50,32 +62,47 @@ final class LightgbmModel implements FittedModel {
     public double[][] predict(FeatureMatrix x) {
         double[][] out = new double[x.rows()][];
         if (x.rows() == 0) return out;
+        int k = task == Task.MULTICLASS ? outputs : 1;
+        float[] values = x.values();
+        SWIGTYPE_p_float data = lightgbmlib.new_floatArray(values.length);
+        SWIGTYPE_p_double result = lightgbmlib.new_doubleArray((long) x.rows() * k);
+        SWIGTYPE_p_long_long length = lightgbmlib.new_int64_tp();
         try {
-            double[] raw = booster.predictForMat(x.values(), x.rows(), x.cols(), true, PredictionType.C_API_PREDICT_NORMAL);
-            int k = task == Task.MULTICLASS ? outputs : 1;
+            for (int i = 0; i < values.length; i++) lightgbmlib.floatArray_setitem(data, i, values[i]);
+            check(lightgbmlib.LGBM_BoosterPredictForMat(lightgbmlib.voidpp_value(handle), lightgbmlib.float_to_voidp_ptr(data),
+                    lightgbmlib.C_API_DTYPE_FLOAT32, x.rows(), x.cols(), 1, 0 /* normal */, 0, rounds, "", length, result));
             for (int i = 0; i < x.rows(); i++) {
-                if (task == Task.BINARY) out[i] = new double[]{1 - raw[i], raw[i]};
-                else {
+                if (task == Task.BINARY) {
+                    double p = lightgbmlib.doubleArray_getitem(result, i);
+                    out[i] = new double[]{1 - p, p};
+                } else {
                     out[i] = new double[k];
-                    System.arraycopy(raw, i * k, out[i], 0, k);
+                    for (int c = 0; c < k; c++) out[i][c] = lightgbmlib.doubleArray_getitem(result, (long) i * k + c);
                 }
             }
             return out;
-        } catch (LGBMException e) {
-            throw new IllegalStateException("LightGBM prediction failed: " + e.getMessage(), e);
+        } finally {
+            lightgbmlib.delete_floatArray(data);
+            lightgbmlib.delete_doubleArray(result);
+            lightgbmlib.delete_int64_tp(length);
         }
     }
 
     @Override
     public double[] importance() {
+        SWIGTYPE_p_double gains = lightgbmlib.new_doubleArray(features);
         try {
-            double[] gains = booster.featureImportance(0, LGBMBooster.FeatureImportanceType.GAIN);
+            check(lightgbmlib.LGBM_BoosterFeatureImportance(lightgbmlib.voidpp_value(handle), 0, 1 /* gain */, gains));
             double[] out = new double[features];
-            System.arraycopy(gains, 0, out, 0, Math.min(features, gains.length));
+            for (int f = 0; f < features; f++) out[f] = lightgbmlib.doubleArray_getitem(gains, f);
             return out;
-        } catch (LGBMException e) {
-            return new double[features];
+        } finally {
+            lightgbmlib.delete_doubleArray(gains);
         }
+    }
+
+    private static void check(int status) {
+        if (status != 0) throw new IllegalStateException("LightGBM failed: " + lightgbmlib.LGBM_GetLastError());
     }
 
     @Override
@@ -110,11 +137,10 @@ final class LightgbmModel implements FittedModel {
     }
 
     @Override
-    public void close() {
-        try {
-            booster.close();
-        } catch (LGBMException e) {
-            // already freed or never allocated
-        }
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        lightgbmlib.LGBM_BoosterFree(lightgbmlib.voidpp_value(handle));
+        lightgbmlib.delete_voidpp(handle);
     }
 }
