@@ -34,6 +34,18 @@ public final class Folds {
         return folds;
     }
 
+    /**
+     * The folds an experiment with {@code spec} would cut, one per data row of {@code data} (rows without a target
+     * get fold 0): what a benchmark writes out so that other tools cross-validate on the very same rows.
+     */
+    public static int[] forRows(io.gureum.automl.data.Dataset data, ExperimentSpec spec) {
+        Target target = Targets.resolve(data, spec);
+        int[] folds = stratified(target.y(), target.task() != Task.REGRESSION, spec.folds(), spec.seed());
+        int[] perRow = new int[data.rowCount()];
+        for (int i = 0; i < folds.length; i++) perRow[target.rows()[i]] = folds[i];
+        return perRow;
+    }
+
     /** Folds from ids given for every data row of the file, restricted to the rows with a target; ids renumbered 0.. */
     static int[] explicit(int[] idsPerTableRow, int tableRows, int[] targetRows) {
         if (idsPerTableRow.length != tableRows) {
