@@ -48,6 +48,11 @@ public final class AutomlStore {
         return blobs.put(upload.blobKey(), in, maxBytes);
     }
 
+    /** Reads an upload back (to profile it) before it is a dataset; the caller closes it. */
+    public InputStream openUpload(Upload upload) {
+        return blobs.open(upload.blobKey()).orElseThrow(() -> new IllegalStateException("upload blob missing: " + upload.blobKey()));
+    }
+
     /** Forgets an upload that turned out unreadable. */
     public void discardUpload(Upload upload) {
         blobs.delete(upload.blobKey());
