@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code gureum bench}: the benchmarks, run by the launcher as {@code java -jar bench/target/gureum-bench.jar}. */
-@Command(name = "gureum bench", mixinStandardHelpOptions = true, subcommands = {HttpBench.class, VisionBench.class, OcrBench.class, SpeechBench.class, LanguageBench.class, ChatbotBench.class},
+@Command(name = "gureum bench", mixinStandardHelpOptions = true, subcommands = {HttpBench.class, VisionBench.class, OcrBench.class, SpeechBench.class, LanguageBench.class, ChatbotBench.class, AutomlBench.class},
         versionProvider = BenchMain.Version.class,
         description = "Benchmarks of this machine's Gureum build.")
 public final class BenchMain implements Runnable {

@@ -16,7 +16,14 @@ public enum Service {
     /** Synthesis, billed by the character of text (Polly, Azure TTS); SSML markup is not counted. */
     TEXT_TO_SPEECH("text-to-speech", UsageUnit.CHARACTERS),
     /** Chatbots: billed by the message parsed or answered (Lex and Dialogflow bill per request). */
-    CHATBOT("chatbot", UsageUnit.MESSAGES);
+    CHATBOT("chatbot", UsageUnit.MESSAGES),
+    /** AutoML experiments, billed by the second of search budget asked for (Vertex and SageMaker bill training time). */
+    AUTOML("automl", UsageUnit.TRAINING_SECONDS),
+    /**
+     * Predictions from saved AutoML models, billed by the row. A key with only this scope can predict but not train,
+     * for the application that calls a deployed model; an {@code automl} key may predict too.
+     */
+    AUTOML_PREDICTION("automl-prediction", UsageUnit.ROWS);
 
     private final String scope;
     private final UsageUnit unit;

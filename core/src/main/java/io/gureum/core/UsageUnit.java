@@ -8,6 +8,7 @@ public enum UsageUnit {
     AUDIO_SECONDS("audioSeconds"),
     TRAINING_SECONDS("trainingSeconds"),
     MESSAGES("messages"),
+    ROWS("rows"),
     REQUESTS("requests");
 
     private final String wireName;

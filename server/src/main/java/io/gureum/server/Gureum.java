@@ -28,6 +28,10 @@ import io.gureum.platform.usage.UsageReports;
 import io.gureum.platform.webhooks.WebhookPolicy;
 import io.gureum.platform.webhooks.WebhookSender;
 import io.gureum.chatbot.nlu.IntentClassifierTrainer;
+import io.gureum.platform.automl.AutomlStore;
+import io.gureum.server.automl.BatchPredictOperation;
+import io.gureum.server.automl.ExperimentOperation;
+import io.gureum.server.automl.ScoringModels;
 import io.gureum.server.chatbot.BotRuntimes;
 import io.gureum.server.chatbot.BotTrainOperation;
 import io.gureum.server.http.Json;
@@ -100,6 +104,8 @@ public final class Gureum implements AutoCloseable {
     private final BotStore bots;
     private final BotSessionStore botSessions;
     private final BotRuntimes botRuntimes;
+    private final AutomlStore automl;
+    private final ScoringModels scoringModels;
     private OperationWorkers workers;
     private ScheduledExecutorService maintenance;
 
@@ -146,13 +152,16 @@ public final class Gureum implements AutoCloseable {
         this.bots = new BotStore(database, blobs, clock);
         this.botSessions = new BotSessionStore(database, clock);
         this.botRuntimes = new BotRuntimes(bots, textEmbeddings);
+        this.automl = new AutomlStore(database, blobs, clock);
+        this.scoringModels = new ScoringModels(automl);
     }
 
     /** Starts this node's operation workers (every node runs them; `gureum worker` runs only them). */
     public void startWorkers() {
         List<OperationHandler> handlers = List.of(new LanguageDetectOperation(languageDetection), new OcrAnalyzeOperation(ocr),
                 new TranscribeOperation(transcriber, audioDecoder),
-                new BotTrainOperation(bots, new IntentClassifierTrainer(textEmbeddings), Json.newMapper(), clock));
+                new BotTrainOperation(bots, new IntentClassifierTrainer(textEmbeddings), Json.newMapper(), clock),
+                new ExperimentOperation(automl, Json.newMapper()), new BatchPredictOperation(automl, scoringModels, Json.newMapper()));
         WorkerSettings defaults = WorkerSettings.defaults(config.nodeId());
         WorkerSettings settings = new WorkerSettings(config.nodeId(), config.workerThreads(), config.operationLease(),
                 defaults.pollInterval(), defaults.maxAttempts(), config.retryBackoff());
@@ -208,11 +217,14 @@ public final class Gureum implements AutoCloseable {
     public BotStore bots() { return bots; }
     public BotSessionStore botSessions() { return botSessions; }
     public BotRuntimes botRuntimes() { return botRuntimes; }
+    public AutomlStore automl() { return automl; }
+    public ScoringModels scoringModels() { return scoringModels; }
 
     @Override
     public void close() {
         if (maintenance != null) maintenance.shutdownNow();
         if (workers != null) workers.close();
+        scoringModels.close();
         usage.close();
         quotas.close();
         translation.close();

@@ -28,7 +28,8 @@ public record ServerConfig(
         Set<String> webhookAllowedHosts,
         long maxBodyBytes,
         String ffmpeg,
-        Duration botSessionTtl) {
+        Duration botSessionTtl,
+        long maxDatasetBytes) {
 
     public static ServerConfig fromEnvironment() {
         return fromEnvironment(System.getenv());
@@ -56,12 +57,14 @@ public record ServerConfig(
                 // where ffmpeg is (compressed audio in and out): a path, "none" to go without, or unset to search PATH
                 blankToNull(env.get("GUREUM_FFMPEG")),
                 // how long a chatbot conversation lives after its last message (Dialogflow keeps sessions 20 min)
-                Duration.ofMinutes(Long.parseLong(env.getOrDefault("GUREUM_BOT_SESSION_TTL_MINUTES", "30"))));
+                Duration.ofMinutes(Long.parseLong(env.getOrDefault("GUREUM_BOT_SESSION_TTL_MINUTES", "30"))),
+                // AutoML datasets are streamed to storage, so they may be far larger than other bodies
+                Long.parseLong(env.getOrDefault("GUREUM_MAX_DATASET_BYTES", String.valueOf(2L * 1024 * 1024 * 1024))));
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(home, bindHost, newPort, dbUrl, dbUser, dbPassword, dbPoolSize, nodeId, workerThreads,
-                operationLease, retryBackoff, allowPrivateWebhooks, webhookAllowedHosts, maxBodyBytes, ffmpeg, botSessionTtl);
+                operationLease, retryBackoff, allowPrivateWebhooks, webhookAllowedHosts, maxBodyBytes, ffmpeg, botSessionTtl, maxDatasetBytes);
     }
 
     /** The JDBC URL in use: the configured one, else the embedded H2 file under the home folder. */

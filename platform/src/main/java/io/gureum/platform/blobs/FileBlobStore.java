@@ -1,6 +1,10 @@
 package io.gureum.platform.blobs;
 
+import io.gureum.core.Problem;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -32,21 +36,48 @@ public final class FileBlobStore implements BlobStore {
 
     @Override
     public void put(String key, byte[] data) {
+        put(key, new ByteArrayInputStream(data), Long.MAX_VALUE);
+    }
+
+    @Override
+    public long put(String key, InputStream in, long maxBytes) {
         Path target = pathOf(key);
         Path dir = target.getParent();
         Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             Files.createDirectories(dir);
+            long written = 0;
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(data);
-                while (buffer.hasRemaining()) ch.write(buffer);
+                byte[] chunk = new byte[1 << 16];
+                for (int n; (n = in.read(chunk)) > 0; ) {
+                    written += n;
+                    if (written > maxBytes) throw Problem.tooLarge("The upload is over the limit of " + maxBytes + " bytes.");
+                    ByteBuffer buffer = ByteBuffer.wrap(chunk, 0, n);
+                    while (buffer.hasRemaining()) ch.write(buffer);
+                }
                 ch.force(true);
             }
             move(temp, target);
             syncFolder(dir);
+            return written;
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new UncheckedIOException("cannot write blob '" + key + "'", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<InputStream> open(String key) {
+        Path path = pathOf(key);
+        try {
+            return Optional.of(Files.newInputStream(path));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read blob '" + key + "'", e);
         }
     }
 

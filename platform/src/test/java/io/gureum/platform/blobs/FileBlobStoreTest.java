@@ -33,6 +33,23 @@ class FileBlobStoreTest {
     }
 
     @Test
+    void streamsInAndOutAndRefusesMoreThanTheLimitLeavingNothing() throws IOException {
+        FileBlobStore store = new FileBlobStore(root);
+        byte[] big = new byte[300_000];
+        for (int i = 0; i < big.length; i++) big[i] = (byte) (i * 31);
+        assertThat(store.put("datasets/d1/data.csv", new java.io.ByteArrayInputStream(big), big.length)).isEqualTo(big.length);
+        try (var in = store.open("datasets/d1/data.csv").orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(big);
+        }
+        assertThatThrownBy(() -> store.put("datasets/d2/data.csv", new java.io.ByteArrayInputStream(big), big.length - 1))
+                .isInstanceOfSatisfying(io.gureum.core.Problem.class, p -> assertThat(p.status()).isEqualTo(413));
+        assertThat(store.open("datasets/d2/data.csv")).isEmpty();
+        try (Stream<Path> files = Files.walk(root)) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".tmp"))).as("no temp file left").isEmpty();
+        }
+    }
+
+    @Test
     void emptyBlobAndMissingKey() {
         FileBlobStore store = new FileBlobStore(root);
         store.put("a/empty", new byte[0]);

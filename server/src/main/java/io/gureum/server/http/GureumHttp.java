@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.core.Problem;
 import io.gureum.server.Gureum;
 import io.gureum.server.admin.AdminRoutes;
+import io.gureum.server.automl.DatasetRoutes;
+import io.gureum.server.automl.ExperimentRoutes;
+import io.gureum.server.automl.AutomlModelRoutes;
 import io.gureum.server.chatbot.BotRoutes;
 import io.gureum.server.chatbot.ConversationRoutes;
 import io.gureum.server.chatbot.Conversations;
@@ -75,7 +78,8 @@ public final class GureumHttp implements AutoCloseable {
             HttpMetrics.markStart(ctx);
             RequestIds.assign(ctx);
             long length = ctx.req().getContentLengthLong(); // -1 when absent; Javalin still caps streamed bodies
-            if (length > maxBody) {
+            // dataset uploads stream to storage under their own, larger limit (DatasetRoutes)
+            if (length > maxBody && !ctx.path().equals(DatasetRoutes.BASE)) {
                 throw Problem.tooLarge("The body is " + length + " bytes; this server accepts at most " + maxBody + ".");
             }
         });
@@ -135,6 +139,10 @@ public final class GureumHttp implements AutoCloseable {
                 gureum.webhookSender(), json, gureum.clock(), gureum.config().botSessionTtl());
         new ConversationRoutes(conversations, gureum.bots(), metering, bodies, json).register(app);
         new WidgetRoutes().register(app);
+        DatasetRoutes datasets = new DatasetRoutes(gureum.automl(), json, gureum.config().maxDatasetBytes());
+        datasets.register(app);
+        new ExperimentRoutes(gureum.automl(), gureum.operations(), datasets, metering, bodies, json).register(app);
+        new AutomlModelRoutes(gureum.automl(), gureum.scoringModels(), gureum.operations(), metering, bodies, json).register(app);
     }
 
     private static boolean isProblem(io.javalin.http.Context ctx) {
