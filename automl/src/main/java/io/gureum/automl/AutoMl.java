@@ -168,13 +168,16 @@ public final class AutoMl {
                 .sorted(Comparator.comparingDouble(r -> metric.loss(metric.compute(r.oof(), target.y()))))
                 .limit(ENSEMBLE_POOL).toList();
         List<double[][]> oofs = pool.stream().map(CandidateResult::oof).toList();
-        double[] weights = EnsembleSelection.select(oofs, target.y(), metric, null);
+        // weights chosen on the log loss (RMSE) whatever the metric: a smooth loss over probabilities picks blends
+        // that hold up on new rows better than a rank metric like AUC, which a few rows can swing
+        Metric blendLoss = target.task() == Task.REGRESSION ? Metric.RMSE : Metric.LOGLOSS;
+        double[] weights = EnsembleSelection.select(oofs, target.y(), blendLoss, null);
         if (Arrays.stream(weights).filter(w -> w > 0).count() < 2) return null;
         double[][] crossFitted = new double[target.y().length][];
         for (int f = 0; f < k; f++) {
             int ff = f;
             int[] others = java.util.stream.IntStream.range(0, foldOf.length).filter(i -> foldOf[i] != ff).toArray();
-            double[] w = EnsembleSelection.select(oofs, target.y(), metric, others);
+            double[] w = EnsembleSelection.select(oofs, target.y(), blendLoss, others);
             double[][] blend = EnsembleSelection.blend(oofs, w);
             for (int i = 0; i < foldOf.length; i++) if (foldOf[i] == f) crossFitted[i] = blend[i];
         }

@@ -48,7 +48,7 @@ final class LightgbmModel implements FittedModel {
         SWIGTYPE_p_p_void handle = lightgbmlib.new_voidpp();
         SWIGTYPE_p_int iterations = lightgbmlib.new_intp();
         try {
-            check(lightgbmlib.LGBM_BoosterLoadModelFromString(text, iterations, handle));
+            LightgbmNative.check(lightgbmlib.LGBM_BoosterLoadModelFromString(text, iterations, handle));
         } finally {
             lightgbmlib.delete_intp(iterations);
         }
@@ -64,11 +64,10 @@ final class LightgbmModel implements FittedModel {
         if (x.rows() == 0) return out;
         int k = task == Task.MULTICLASS ? outputs : 1;
         float[] values = x.values();
-        SWIGTYPE_p_float data = lightgbmlib.new_floatArray(values.length);
+        SWIGTYPE_p_float data = LightgbmNative.floats(values);
         SWIGTYPE_p_double result = lightgbmlib.new_doubleArray((long) x.rows() * k);
         SWIGTYPE_p_long_long length = lightgbmlib.new_int64_tp();
         try {
-            for (int i = 0; i < values.length; i++) lightgbmlib.floatArray_setitem(data, i, values[i]);
             check(lightgbmlib.LGBM_BoosterPredictForMat(lightgbmlib.voidpp_value(handle), lightgbmlib.float_to_voidp_ptr(data),
                     lightgbmlib.C_API_DTYPE_FLOAT32, x.rows(), x.cols(), 1, 0 /* normal */, 0, rounds, "", length, result));
             for (int i = 0; i < x.rows(); i++) {
@@ -101,9 +100,7 @@ final class LightgbmModel implements FittedModel {
         }
     }
 
-    private static void check(int status) {
-        if (status != 0) throw new IllegalStateException("LightGBM failed: " + lightgbmlib.LGBM_GetLastError());
-    }
+    private static void check(int status) { LightgbmNative.check(status); }
 
     @Override
     public byte[] toBytes() {
