@@ -58,7 +58,7 @@ record BenchCsv(Path file, List<String> columns, String target, String foldColum
       if (line.isBlank()) continue;
       if (line.chars().filter(c -> c == '"').count() % 2 != 0)
         throw new BadInputException(source + " line " + (lines.size() + 1) + " has a quoted field spanning lines");
-      lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+      lines.add(line);
     }
     return lines;
   }
