@@ -15,6 +15,7 @@ import io.gureum.platform.operations.NewOperation;
 import io.gureum.platform.operations.OperationService;
 import io.gureum.platform.operations.Submitted;
 import io.gureum.server.http.ApiAccess;
+import io.gureum.server.http.CustomMethod;
 import io.gureum.server.http.JsonBodies;
 import io.gureum.server.metering.Metering;
 import io.gureum.server.operations.OperationRoutes;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Saved AutoML models: {@code GET /v1/automl/models[/{id}]} with their model cards;
@@ -77,15 +79,9 @@ public final class AutomlModelRoutes {
         app.get(BASE + "/{id}", ctx -> ctx.json(view(store.model(requirePredictionScope(ctx).projectId(), ctx.pathParam("id")))));
         // AIP custom methods: ':predict' and ':batchPredict' are part of the last path segment
         app.post(BASE + "/{id}", ctx -> {
-            String target = ctx.pathParam("id");
-            int colon = target.lastIndexOf(':');
-            String method = colon < 0 ? "" : target.substring(colon + 1);
-            String modelId = colon < 0 ? target : target.substring(0, colon);
-            switch (method) {
-                case "predict" -> predict(ctx, modelId);
-                case "batchPredict" -> batchPredict(ctx, modelId);
-                default -> throw Problem.notFound("POST " + BASE + "/{id} takes :predict or :batchPredict; got '" + target + "'.");
-            }
+            CustomMethod m = CustomMethod.require(ctx.pathParam("id"), BASE + "/{modelId}", Set.of("predict", "batchPredict"));
+            if (m.method().equals("predict")) predict(ctx, m.id());
+            else batchPredict(ctx, m.id());
         });
     }
 

@@ -16,6 +16,7 @@ import io.gureum.platform.operations.Operation;
 import io.gureum.platform.operations.OperationService;
 import io.gureum.platform.operations.Submitted;
 import io.gureum.server.http.ApiAccess;
+import io.gureum.server.http.CustomMethod;
 import io.gureum.server.http.JsonBodies;
 import io.gureum.server.metering.Metering;
 import io.gureum.server.operations.OperationView;
@@ -94,9 +95,8 @@ public final class ExperimentRoutes {
         // AIP custom method: ':cancel' is part of the last path segment
         app.post(BASE + "/{id}", ctx -> {
             ApiKey key = ApiAccess.requireScope(ctx, Service.AUTOML.scope());
-            String target = ctx.pathParam("id");
-            if (!target.endsWith(":cancel")) throw Problem.notFound("POST " + BASE + "/{id} takes the method :cancel; got '" + target + "'.");
-            StoredExperiment e = store.experiment(key.projectId(), target.substring(0, target.length() - ":cancel".length()));
+            CustomMethod m = CustomMethod.require(ctx.pathParam("id"), BASE + "/{experimentId}", Set.of("cancel"));
+            StoredExperiment e = store.experiment(key.projectId(), m.id());
             if (e.operationId() != null) operations.cancel(key.projectId(), e.operationId());
             ctx.status(202).json(view(store.experiment(key.projectId(), e.experimentId())));
         });

@@ -22,6 +22,7 @@ import io.gureum.platform.operations.OperationService;
 import io.gureum.platform.operations.Submitted;
 import io.gureum.platform.webhooks.WebhookPolicy;
 import io.gureum.server.http.ApiAccess;
+import io.gureum.server.http.CustomMethod;
 import io.gureum.server.http.JsonBodies;
 import io.gureum.server.metering.Metering;
 import io.gureum.server.operations.OperationRoutes;
@@ -154,16 +155,11 @@ public final class BotRoutes {
     }
 
     private void customMethod(Context ctx) {
-        String target = ctx.pathParam("bot");
-        int colon = target.lastIndexOf(':');
-        String method = colon < 0 ? "" : target.substring(colon + 1);
-        String botId = colon < 0 ? target : target.substring(0, colon);
-        switch (method) {
-            case "train" -> train(ctx, botId);
-            case "publish" -> publish(ctx, botId);
-            case "parse" -> parse(ctx, botId);
-            default -> throw Problem.notFound("POST " + BASE + "/{botId} takes one of the methods :train, :publish, :parse; got '"
-                    + (method.isEmpty() ? "(none)" : ":" + method) + "'.");
+        CustomMethod m = CustomMethod.require(ctx.pathParam("bot"), BASE + "/{botId}", Set.of("train", "publish", "parse"));
+        switch (m.method()) {
+            case "train" -> train(ctx, m.id());
+            case "publish" -> publish(ctx, m.id());
+            default -> parse(ctx, m.id());
         }
     }
 

@@ -9,6 +9,7 @@ import io.gureum.platform.bots.BotSessionStore;
 import io.gureum.platform.bots.BotStore;
 import io.gureum.platform.keys.ApiKey;
 import io.gureum.server.http.ApiAccess;
+import io.gureum.server.http.CustomMethod;
 import io.gureum.server.http.JsonBodies;
 import io.gureum.server.metering.Metering;
 import io.javalin.Javalin;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Conversations with a bot's published version, billed one message each:
@@ -90,12 +92,7 @@ public final class ConversationRoutes {
 
     private void message(Context ctx) {
         ApiKey key = ApiAccess.requireScope(ctx, Service.CHATBOT.scope());
-        String target = ctx.pathParam("session");
-        if (!target.endsWith(":message")) {
-            throw Problem.notFound("POST " + SESSION.replace("{bot}", "{botId}").replace("{session}", "{sessionId}")
-                    + " takes the method :message; did you mean POST .../sessions/" + target + ":message?");
-        }
-        String sessionId = target.substring(0, target.length() - ":message".length());
+        String sessionId = CustomMethod.require(ctx.pathParam("session"), BotRoutes.BASE + "/{botId}/sessions/{sessionId}", Set.of("message")).id();
         String text = messageText(bodies.read(ctx, MessageRequest.class).text());
         ctx.json(metering.meter(ctx, key, Service.CHATBOT, "bots:message", 1,
                 () -> new Metering.Outcome<>(conversations.message(key.projectId(), ctx.pathParam("bot"), sessionId, text), 200, true)));
