@@ -8,6 +8,7 @@ import io.gureum.automl.LeaderboardEntry;
 import io.gureum.automl.data.CsvOptions;
 import io.gureum.automl.data.Dataset;
 import io.gureum.automl.model.ScoringModel;
+import io.gureum.core.Problem;
 import io.gureum.platform.automl.AutomlStore;
 import io.gureum.platform.automl.StoredDataset;
 import io.gureum.platform.automl.StoredModel;
@@ -18,6 +19,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -63,9 +65,23 @@ public final class ExperimentOperation implements OperationHandler {
         ExperimentSpec spec = ExperimentSpec.forTarget(in.target()).withTask(AutomlViews.task(in.task())).withMetric(AutomlViews.metric(in.metric()))
                 .withTimeBudget(Duration.ofSeconds(in.timeBudgetSeconds())).withFolds(in.folds())
                 .withExcludeColumns(Set.copyOf(in.excludeColumns())).withSeed(in.seed());
+        ExperimentResult result;
+        try {
+            result = search(context, in, data, spec);
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            // XGBoost's and LightGBM's natives need GCC's OpenMP runtime, which a minimal system may lack
+            throw new Problem(503, "engine_not_installed", "AutoML engine not installed",
+                    "XGBoost or LightGBM could not load its native library (" + e.getMessage() + "); install GCC's OpenMP runtime.",
+                    Map.of("installCommand", "sudo apt-get install -y libgomp1"));
+        }
+        return finish(context, in, result);
+    }
+
+    private ExperimentResult search(OperationContext context, Input in, Dataset data, ExperimentSpec spec) {
+        String project = context.projectId();
         long[] lastWrite = {0};
         int[] lastCount = {-1};
-        ExperimentResult result = AutoMl.run(data, spec, progress -> {
+        return AutoMl.run(data, spec, progress -> {
             context.progress(Math.min(0.9, 0.9 * progress.budgetFraction()));
             long now = System.nanoTime();
             if (progress.modelsTrained() != lastCount[0] && now - lastWrite[0] > PROGRESS_WRITE_NANOS) {
@@ -74,7 +90,10 @@ public final class ExperimentOperation implements OperationHandler {
                 store.progress(project, in.experimentId(), progress.modelsTrained(), AutomlViews.finite(progress.bestScore()));
             }
         }, context::canceled);
+    }
 
+    private byte[] finish(OperationContext context, Input in, ExperimentResult result) throws Exception {
+        String project = context.projectId();
         AutomlViews.ResultView view = AutomlViews.result(result);
         List<LeaderboardEntry> board = result.leaderboard();
         if (!board.isEmpty()) store.progress(project, in.experimentId(), result.modelsTried(), board.get(0).score());
