@@ -9,7 +9,9 @@ CREATE TABLE datasets (
     -- the upload as received (gzip or plain CSV)
     blob_key     VARCHAR(300)   NOT NULL,
     bytes        BIGINT         NOT NULL,
-    row_count    INTEGER        NOT NULL,
+    row_count    BIGINT         NOT NULL,
+    -- the rows the schema was inferred from and experiments train on: all of them, or a seeded sample of a large file
+    sample_rows  INTEGER        NOT NULL,
     column_count INTEGER        NOT NULL,
     -- JSON: each column's inferred type and statistics
     columns_json VARCHAR(1000000) NOT NULL,

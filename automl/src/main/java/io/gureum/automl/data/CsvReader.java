@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -36,29 +38,58 @@ public final class CsvReader {
 
     /** Reads the whole stream (plain or gzip) into a table; does not close it. */
     public Table read(InputStream raw) {
+        return read(raw, 1.0, 0);
+    }
+
+    /**
+     * Reads the header and a seeded random share of the data rows (each kept with probability {@code keep}), for a
+     * file too large to hold whole; every row is still checked, so a malformed row anywhere is reported. Does not close
+     * the stream.
+     */
+    public Table read(InputStream raw, double keep, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<ColumnBuilder> builders = new ArrayList<>();
+        int[] rows = {0};
+        scan(raw, names -> names.forEach(n -> builders.add(new ColumnBuilder(n))), fields -> {
+            if (keep < 1.0 && random.nextDouble() >= keep) return;
+            for (int c = 0; c < fields.size(); c++) {
+                String v = fields.get(c).trim();
+                if (options.isMissing(v)) builders.get(c).addMissing(); else builders.get(c).add(v);
+            }
+            rows[0]++;
+        });
+        if (rows[0] == 0) throw CsvProblems.at(2, 0, "no data rows kept after the header");
+        List<Column> columns = new ArrayList<>();
+        for (ColumnBuilder b : builders) columns.add(b.build());
+        return new Table(columns, rows[0]);
+    }
+
+    /** Counts the data rows, checking each as {@link #read(InputStream)} does but keeping none; does not close the stream. */
+    public long count(InputStream raw) {
+        long[] rows = {0};
+        scan(raw, names -> { }, fields -> rows[0]++);
+        return rows[0];
+    }
+
+    /** Parses the header, then hands over each data row once its field count is checked. */
+    private void scan(InputStream raw, Consumer<List<String>> header, Consumer<List<String>> row) {
         try {
             CsvRecords records = new CsvRecords(reader(raw), options.separator());
-            List<String> header = records.next();
-            if (header == null) throw CsvProblems.empty();
-            List<String> names = checkHeader(header);
-            List<ColumnBuilder> builders = names.stream().map(ColumnBuilder::new).toList();
-            int rows = 0;
+            List<String> first = records.next();
+            if (first == null) throw CsvProblems.empty();
+            List<String> names = checkHeader(first);
+            header.accept(names);
+            long rows = 0;
             for (List<String> fields; (fields = records.next()) != null; ) {
                 if (fields.size() != names.size()) {
-                    long row = records.recordNumber();
+                    long at = records.recordNumber();
                     int column = Math.min(fields.size(), names.size()) + 1;
-                    throw CsvProblems.at(row, column, "expected " + names.size() + " fields as in the header, found " + fields.size());
+                    throw CsvProblems.at(at, column, "expected " + names.size() + " fields as in the header, found " + fields.size());
                 }
-                for (int c = 0; c < fields.size(); c++) {
-                    String v = fields.get(c).trim();
-                    if (options.isMissing(v)) builders.get(c).addMissing(); else builders.get(c).add(v);
-                }
+                row.accept(fields);
                 rows++;
             }
             if (rows == 0) throw CsvProblems.at(2, 0, "no data rows after the header");
-            List<Column> columns = new ArrayList<>();
-            for (ColumnBuilder b : builders) columns.add(b.build());
-            return new Table(columns, rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -58,14 +58,14 @@ public final class AutomlStore {
         blobs.delete(upload.blobKey());
     }
 
-    public StoredDataset addDataset(String projectId, Upload upload, String name, long bytes, int rows, int columns, String columnsJson,
-                                    String previewJson) {
+    public StoredDataset addDataset(String projectId, Upload upload, String name, long bytes, long rows, int sampleRows, int columns,
+                                    String columnsJson, String previewJson) {
         Instant now = SqlTimes.now(clock);
         jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO datasets (project_id, dataset_id, name, blob_key, bytes, row_count, column_count, columns_json, preview_json, created_at)
-                        VALUES (:p, :d, :name, :key, :bytes, :rows, :cols, :columns, :preview, :now)""")
+                        INSERT INTO datasets (project_id, dataset_id, name, blob_key, bytes, row_count, sample_rows, column_count, columns_json, preview_json, created_at)
+                        VALUES (:p, :d, :name, :key, :bytes, :rows, :sample, :cols, :columns, :preview, :now)""")
                 .bind("p", projectId).bind("d", upload.datasetId()).bind("name", name).bind("key", upload.blobKey()).bind("bytes", bytes)
-                .bind("rows", rows).bind("cols", columns).bind("columns", columnsJson).bind("preview", previewJson).bind("now", SqlTimes.at(now))
+                .bind("rows", rows).bind("sample", sampleRows).bind("cols", columns).bind("columns", columnsJson).bind("preview", previewJson).bind("now", SqlTimes.at(now))
                 .execute());
         return dataset(projectId, upload.datasetId());
     }
@@ -191,7 +191,7 @@ public final class AutomlStore {
 
     private static StoredDataset mapDataset(ResultSet rs, StatementContext ctx) throws SQLException {
         return new StoredDataset(rs.getString("project_id"), rs.getString("dataset_id"), rs.getString("name"), rs.getString("blob_key"),
-                rs.getLong("bytes"), rs.getInt("row_count"), rs.getInt("column_count"), rs.getString("columns_json"), rs.getString("preview_json"),
+                rs.getLong("bytes"), rs.getLong("row_count"), rs.getInt("sample_rows"), rs.getInt("column_count"), rs.getString("columns_json"), rs.getString("preview_json"),
                 SqlTimes.read(rs, "created_at"));
     }
 

@@ -44,7 +44,7 @@ class AutomlStoreTest {
             byte[] csv = "a,b\n1,x\n2,y\n".getBytes(StandardCharsets.UTF_8);
             AutomlStore.Upload upload = store.newUpload(p);
             assertThat(store.storeUpload(upload, new ByteArrayInputStream(csv), 1_000)).isEqualTo(csv.length);
-            StoredDataset ds = store.addDataset(p, upload, "tiny.csv", csv.length, 2, 2, "[{\"name\":\"a\"}]", "[{\"a\":\"1\"}]");
+            StoredDataset ds = store.addDataset(p, upload, "tiny.csv", csv.length, 2, 2, 2, "[{\"name\":\"a\"}]", "[{\"a\":\"1\"}]");
             assertThat(ds.rowCount()).isEqualTo(2);
             assertThat(store.datasets(p)).extracting(StoredDataset::datasetId).containsExactly(ds.datasetId());
             assertThat(store.datasets(other)).isEmpty();
@@ -78,7 +78,7 @@ class AutomlStoreTest {
 
             AutomlStore.Upload unused = store.newUpload(p);
             store.storeUpload(unused, new ByteArrayInputStream(csv), 1_000);
-            StoredDataset lonely = store.addDataset(p, unused, "again.csv", csv.length, 2, 2, "[]", "[]");
+            StoredDataset lonely = store.addDataset(p, unused, "again.csv", csv.length, 2, 2, 2, "[]", "[]");
             store.deleteDataset(p, lonely.datasetId());
             assertProblem(() -> store.dataset(p, lonely.datasetId()), 404, "not_found");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gureum.automl.data.CsvOptions;
+import io.gureum.automl.data.CsvReader;
 import io.gureum.automl.data.Dataset;
 import io.gureum.core.Problem;
 import io.gureum.core.Service;
@@ -25,8 +26,8 @@ import java.util.Set;
 
 /**
  * Datasets for AutoML: {@code POST /v1/datasets?name=} takes a CSV body (plain or gzip; streamed to storage, up to
- * {@code GUREUM_MAX_DATASET_BYTES}, 2 GiB by default), reads it, infers each column's type and statistics, and
- * keeps the first rows as a preview; a malformed file is 400 {@code malformed_csv} naming the row and column, and
+ * {@code GUREUM_MAX_DATASET_BYTES}, 2 GiB by default), checks every row, infers each column's type and statistics
+ * (from {@link DatasetSample}'s rows), and keeps the first rows as a preview; a malformed file is 400 {@code malformed_csv} naming the row and column, and
  * nothing is kept. {@code GET /v1/datasets[/{id}[/preview]]} and {@code DELETE /v1/datasets/{id}}.
  */
 public final class DatasetRoutes {
@@ -45,7 +46,12 @@ public final class DatasetRoutes {
     }
 
     /** A dataset as listed and shown; {@code columns} only on the dataset's own page. */
-    public record DatasetView(String id, String name, long bytes, int rows, int columnCount, List<AutomlViews.ColumnView> columns, Instant createdAt) {}
+    /**
+     * @param rows       data rows in the file
+     * @param sampleRows the rows profiled and trained on: all of them, or a seeded sample of a file over a million rows
+     */
+    public record DatasetView(String id, String name, long bytes, long rows, int sampleRows, int columnCount, List<AutomlViews.ColumnView> columns,
+                              Instant createdAt) {}
 
     public record DatasetList(List<DatasetView> datasets) {}
 
@@ -87,31 +93,38 @@ public final class DatasetRoutes {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) throw Problem.tooLarge("The dataset is " + declared + " bytes; this server takes at most " + maxBytes + ".");
         AutomlStore.Upload upload = store.newUpload(key.projectId());
+        boolean kept = false;
         try {
             long bytes;
             try (InputStream body = ctx.req().getInputStream()) {
                 bytes = store.storeUpload(upload, body, maxBytes);
             }
             if (bytes == 0) throw Problem.badRequest("empty_body", "The request body is empty; a CSV file with a header row is expected.");
+            // two passes over the stored file: count (and check) every row, then read the rows that are held in memory
+            long rows;
+            try (InputStream stored = store.openUpload(upload)) {
+                rows = new CsvReader(CsvOptions.defaults()).count(stored);
+            }
             Dataset data;
             try (InputStream stored = store.openUpload(upload)) {
-                data = Dataset.read(stored, CsvOptions.defaults());
+                data = Dataset.of(DatasetSample.read(stored, rows));
             }
             List<AutomlViews.ColumnView> columns = data.profiles().stream().map(AutomlViews::column).toList();
-            StoredDataset saved = store.addDataset(key.projectId(), upload, name, bytes, data.rowCount(), columns.size(),
+            StoredDataset saved = store.addDataset(key.projectId(), upload, name, bytes, rows, data.rowCount(), columns.size(),
                     json.writeValueAsString(columns), json.writeValueAsString(data.preview(PREVIEW_ROWS)));
+            kept = true;
             ctx.status(201).header("Location", BASE + "/" + saved.datasetId()).json(view(saved, true));
         } catch (IOException e) {
-            store.discardUpload(upload);
             throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            store.discardUpload(upload);
-            throw e;
+        } finally {
+            // also after an OutOfMemoryError or a client that went away: a file that is not a dataset is not kept
+            if (!kept) store.discardUpload(upload);
         }
     }
 
     private DatasetView view(StoredDataset d, boolean withColumns) {
-        return new DatasetView(d.datasetId(), d.name(), d.bytes(), d.rowCount(), d.columnCount(), withColumns ? columns(d) : null, d.createdAt());
+        return new DatasetView(d.datasetId(), d.name(), d.bytes(), d.rowCount(), d.sampleRows(), d.columnCount(), withColumns ? columns(d) : null,
+                d.createdAt());
     }
 
     List<AutomlViews.ColumnView> columns(StoredDataset d) {

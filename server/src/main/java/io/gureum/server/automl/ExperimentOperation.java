@@ -5,7 +5,6 @@ import io.gureum.automl.AutoMl;
 import io.gureum.automl.ExperimentResult;
 import io.gureum.automl.ExperimentSpec;
 import io.gureum.automl.LeaderboardEntry;
-import io.gureum.automl.data.CsvOptions;
 import io.gureum.automl.data.Dataset;
 import io.gureum.automl.model.ScoringModel;
 import io.gureum.core.Problem;
@@ -60,7 +59,7 @@ public final class ExperimentOperation implements OperationHandler {
         StoredDataset stored = store.dataset(project, in.datasetId());
         Dataset data;
         try (InputStream csv = store.openDataset(stored)) {
-            data = Dataset.read(csv, CsvOptions.defaults());
+            data = Dataset.of(DatasetSample.read(csv, stored.rowCount()));
         }
         ExperimentSpec spec = ExperimentSpec.forTarget(in.target()).withTask(AutomlViews.task(in.task())).withMetric(AutomlViews.metric(in.metric()))
                 .withTimeBudget(Duration.ofSeconds(in.timeBudgetSeconds())).withFolds(in.folds())

@@ -132,7 +132,7 @@ public final class ExperimentRoutes {
         if (budget < 5 || budget > MAX_BUDGET_SECONDS) throw Problem.invalid("timeBudgetSeconds must be 5-" + MAX_BUDGET_SECONDS);
         int folds = request.folds() == null ? 5 : request.folds();
         if (folds < 2 || folds > 20) throw Problem.invalid("folds must be 2-20");
-        if (dataset.rowCount() < folds * 2) throw Problem.invalid("the dataset has " + dataset.rowCount() + " rows: too few for " + folds + "-fold cross-validation");
+        if (dataset.sampleRows() < folds * 2) throw Problem.invalid("the dataset has " + dataset.rowCount() + " rows: too few for " + folds + "-fold cross-validation");
         int saveModels = request.saveModels() == null ? 1 : request.saveModels();
         if (saveModels < 1 || saveModels > 10) throw Problem.invalid("saveModels must be 1-10");
 
