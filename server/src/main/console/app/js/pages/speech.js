@@ -1,0 +1,121 @@
+// Speech: transcribe an uploaded or recorded clip; speak text with a chosen voice, play it and download it.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { html, Playground, Field, ProblemBox, useCall, useObjectUrl } from '../ui.js';
+import { t } from '../i18n.js';
+import { call, ApiProblem } from '../api.js';
+
+/** Records from the microphone with MediaRecorder (WebM/Opus in Chromium, which the server decodes with ffmpeg). */
+function useRecorder(onDone) {
+  const [recording, setRecording] = useState(false);
+  const [problem, setProblem] = useState(null);
+  const recorder = useRef(null);
+  const start = async () => {
+    setProblem(null);
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+      const chunks = [];
+      const r = new MediaRecorder(stream);
+      r.ondataavailable = (e) => chunks.push(e.data);
+      r.onstop = () => {
+        stream.getTracks().forEach((track) => track.stop());
+        const blob = new Blob(chunks, { type: r.mimeType.split(';')[0] });
+        onDone(new File([blob], 'recording.' + (blob.type.includes('ogg') ? 'ogg' : 'webm'), { type: blob.type }));
+      };
+      r.start();
+      recorder.current = r;
+      setRecording(true);
+    } catch (e) {
+      setProblem({ title: t('stt.micDenied'), detail: String(e.message || e), code: 'microphone_unavailable' });
+    }
+  };
+  const stop = () => {
+    recorder.current?.stop();
+    setRecording(false);
+  };
+  return { recording, start, stop, problem };
+}
+
+export function SpeechToText() {
+  const [audio, setAudio] = useState(null);
+  const [url, setUrl] = useObjectUrl();
+  const c = useCall();
+  const choose = (f) => { setAudio(f); setUrl(f); };
+  const recorder = useRecorder(choose);
+  const run = (e) => {
+    e.preventDefault();
+    c.run(() => call('POST', '/v1/speech/transcriptions', { body: audio }));
+  };
+  const r = c.result?.json;
+  const form = html`<form onSubmit=${run} id="stt-form">
+    <${Field} id="stt-file" label=${t('stt.file')} hint=${t('stt.fileHint')}>
+      <input id="stt-file" type="file" accept="audio/*" aria-describedby="stt-file-hint" onChange=${(e) => choose(e.target.files[0] || null)} />
+    <//>
+    <p>${t('or')}</p>
+    <button type="button" onClick=${recorder.recording ? recorder.stop : recorder.start} aria-pressed=${recorder.recording}>
+      ${recorder.recording ? t('stt.stop') : t('stt.record')}
+    </button>
+    <${ProblemBox} problem=${recorder.problem} />
+    ${url && html`<audio controls src=${url} aria-label=${t('stt.input')}></audio>`}
+    <button type="submit" class="primary" disabled=${!audio || c.busy || recorder.recording}>${t('stt.run')}</button>
+  </form>`;
+  const visual = r && html`<blockquote class="transcript" id="transcript">${r.text || t('stt.nothing')}</blockquote>
+    <p class="muted">${t('stt.meta', { s: r.durationSeconds.toFixed(1), engine: r.engine, model: r.model })}</p>
+    <ol class="segments">${r.segments.map((s) => html`<li key=${s.id}><span class="muted">${s.start.toFixed(1)}–${s.end.toFixed(1)} s</span> ${s.text}</li>`)}</ol>`;
+  return html`<${Playground} title=${t('nav.stt')} intro=${t('stt.intro')} form=${form} call=${c} visual=${visual} fileName=${audio?.name} />`;
+}
+
+function useVoices() {
+  const [voices, setVoices] = useState([]);
+  const [problem, setProblem] = useState(null);
+  useEffect(() => {
+    call('GET', '/v1/speech/voices').then((r) => setVoices(r.json.voices)).catch((e) => {
+      if (!(e instanceof ApiProblem)) throw e;
+      setProblem(e.problem);
+    });
+  }, []);
+  return { voices, problem };
+}
+
+export function TextToSpeech() {
+  const { voices, problem } = useVoices();
+  const [text, setText] = useState(t('tts.sample'));
+  const [voice, setVoice] = useState('');
+  const [format, setFormat] = useState('wav');
+  const [url, setUrl] = useObjectUrl();
+  const c = useCall();
+  const player = useRef(null);
+  const run = async (e) => {
+    e.preventDefault();
+    const body = { text, format, ...(voice ? { voice } : {}) };
+    const r = await c.run(() => call('POST', '/v1/speech/synthesize', { body, expect: 'blob' }));
+    if (r) setUrl(r.blob);
+  };
+  useEffect(() => {
+    // play what was just spoken; a browser that blocks autoplay leaves the controls to the user
+    if (url && player.current) player.current.play().catch(() => {});
+  }, [url]);
+  const form = html`<form onSubmit=${run} id="tts-form">
+    <${ProblemBox} problem=${problem} />
+    <${Field} id="tts-text" label=${t('tts.text')}>
+      <textarea id="tts-text" rows="4" value=${text} onInput=${(e) => setText(e.target.value)}></textarea>
+    <//>
+    <${Field} id="tts-voice" label=${t('tts.voice', { n: voices.length })}>
+      <select id="tts-voice" value=${voice} onChange=${(e) => setVoice(e.target.value)}>
+        <option value="">${t('tts.defaultVoice')}</option>
+        ${voices.map((v) => html`<option value=${v.id} key=${v.id}>${v.name} (${v.language}, ${v.engine}, ${t('gender.' + v.gender)})</option>`)}
+      </select>
+    <//>
+    <${Field} id="tts-format" label=${t('tts.format')}>
+      <select id="tts-format" value=${format} onChange=${(e) => setFormat(e.target.value)}>
+        ${['wav', 'mp3', 'ogg'].map((f) => html`<option value=${f} key=${f}>${f}</option>`)}
+      </select>
+    <//>
+    <button type="submit" class="primary" disabled=${!text.trim() || c.busy}>${t('tts.run')}</button>
+  </form>`;
+  const r = c.result;
+  const visual = r && url && html`<audio id="tts-audio" controls src=${url} ref=${player} data-bytes=${r.blob.size}
+      aria-label=${t('tts.audio')}></audio>
+    <p><a href=${url} download=${'speech.' + format} id="tts-download">${t('tts.download')}</a>
+      <span class="muted"> ${t('tts.meta', { kb: (r.blob.size / 1024).toFixed(1), rate: r.headers.get('X-Sample-Rate') || '?' })}</span></p>`;
+  return html`<${Playground} title=${t('nav.tts')} intro=${t('tts.intro')} form=${form} call=${c} visual=${visual} />`;
+}
