@@ -4,9 +4,11 @@
 import { session } from './session.js';
 
 export class ApiProblem extends Error {
-  constructor(problem) {
+  /** `request` is what was sent, so a page can show the curl command of a failed call too. */
+  constructor(problem, request) {
     super(problem.title + (problem.detail ? ': ' + problem.detail : ''));
     this.problem = problem;
+    this.request = request;
   }
 }
 
@@ -14,8 +16,8 @@ export class ApiProblem extends Error {
  * One API call. `body` is an object (sent as JSON), a Blob/File (sent raw with its type, or `contentType`),
  * a string (sent with `contentType`) or FormData. `expect: 'blob'` reads a binary answer (audio).
  */
-export async function call(method, path, { body, contentType, headers = {}, expect = 'json', key } = {}) {
-  const request = { method, path, body, contentType, headers }; // for the copyable curl command
+export async function call(method, path, { body, contentType, headers = {}, expect = 'json', saveAs, key } = {}) {
+  const request = { method, path, body, contentType, headers, saveAs }; // for the copyable curl command
   const init = { method, headers: { ...headers } };
   const secret = key ?? session.value?.key;
   if (secret) init.headers.Authorization = 'Bearer ' + secret;
@@ -35,7 +37,7 @@ export async function call(method, path, { body, contentType, headers = {}, expe
   try {
     response = await fetch(path, init);
   } catch (e) {
-    throw new ApiProblem({ title: 'Network error', status: 0, code: 'network_error', detail: String(e.message || e) });
+    throw new ApiProblem({ title: 'Network error', status: 0, code: 'network_error', detail: String(e.message || e) }, request);
   }
   const type = response.headers.get('Content-Type') || '';
   const requestId = response.headers.get('X-Request-Id');
@@ -45,7 +47,7 @@ export async function call(method, path, { body, contentType, headers = {}, expe
       ...(problem || { title: response.statusText || 'HTTP ' + response.status, code: 'http_' + response.status }),
       status: response.status, requestId: problem?.requestId || requestId,
       retryAfter: response.headers.get('Retry-After'),
-    });
+    }, request);
   }
   const result = { status: response.status, request, requestId, headers: response.headers };
   if (expect === 'blob') result.blob = await response.blob();
@@ -56,7 +58,7 @@ export async function call(method, path, { body, contentType, headers = {}, expe
 const quote = (s) => "'" + String(s).replace(/'/g, "'\\''") + "'";
 
 /** The request as a curl command to paste into a shell with GUREUM_KEY set: the secret itself is never shown. */
-export function curl({ method, path, body, contentType, headers = {} }, fileName) {
+export function curl({ method, path, body, contentType, headers = {}, saveAs }, fileName) {
   const parts = ['curl -s'];
   if (method !== 'GET') parts.push('-X ' + method);
   parts.push(quote(location.origin + path));
@@ -76,5 +78,6 @@ export function curl({ method, path, body, contentType, headers = {} }, fileName
     parts.push("-H 'Content-Type: application/json'");
     parts.push('-d ' + quote(JSON.stringify(body)));
   }
+  if (saveAs) parts.push('--output ' + saveAs);
   return parts.join(' \\\n  ');
 }

@@ -16,7 +16,7 @@ export function ProblemBox({ problem }) {
     <span class="problem-status">${problem.status ? ' ' + problem.status : ''} ${problem.code ? '· ' + problem.code : ''}</span>
     ${problem.detail && html`<p class="problem-detail">${problem.detail}</p>`}
     ${problem.installCommand && html`<p>${t('problem.install')}</p><${Code} text=${problem.installCommand} label=${t('problem.install')} />`}
-    ${(problem.retryAfterSeconds || problem.retryAfter) && html`<p>${t('problem.retry', { s: problem.retryAfterSeconds || problem.retryAfter })}</p>`}
+    ${(problem.retryAfterSeconds || problem.retryAfter) && html`<p>${t('problem.retry', { wait: duration(Number(problem.retryAfterSeconds || problem.retryAfter)) })}</p>`}
     ${problem.requestId && html`<p class="muted">${t('problem.requestId')}: <code>${problem.requestId}</code></p>`}
   </div>`;
 }
@@ -53,7 +53,7 @@ export function useCall() {
       return result;
     } catch (e) {
       if (!(e instanceof ApiProblem)) throw e;
-      setState({ busy: false, problem: e.problem });
+      setState({ busy: false, problem: e.problem, request: e.request });
       return null;
     }
   }, []);
@@ -127,6 +127,20 @@ export function useGet(path) {
     return () => { live = false; };
   }, [path, version]);
   return { ...state, reload: () => setVersion((v) => v + 1) };
+}
+
+/** Seconds in the largest two units a person would say: "4 d 10 h", "3 min 5 s" (4일 10시간). */
+export function duration(seconds) {
+  const units = [['time.d', 86400], ['time.h', 3600], ['time.min', 60], ['time.s', 1]];
+  const parts = [];
+  let rest = Math.max(0, Math.round(seconds));
+  for (const [name, size] of units) {
+    if (rest >= size || (size === 1 && parts.length === 0)) {
+      parts.push(t(name, { n: Math.floor(rest / size) }));
+      rest %= size;
+    }
+  }
+  return parts.slice(0, 2).join(' ');
 }
 
 export const percent = (x) => (x * 100).toFixed(1) + '%';

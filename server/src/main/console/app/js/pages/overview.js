@@ -24,7 +24,10 @@ function UsageChart({ rows }) {
       },
       options: {
         animation: false, responsive: true, maintainAspectRatio: false,
-        scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, title: { display: true, text: t('overview.requests') } } },
+        scales: {
+          x: { stacked: true },
+          y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t('overview.requests') } },
+        },
       },
     });
     return () => chart.destroy();
@@ -41,7 +44,10 @@ export function Overview() {
   useEffect(() => {
     fetch('/readyz').then((r) => r.json()).then(setReady).catch(() => setReady({ status: 'unreachable', checks: {} }));
   }, []);
-  const installed = models.data?.models.filter((m) => m.installed) || [];
+  const all = models.data?.models || [];
+  const installed = all.filter((m) => m.installed);
+  const missing = all.filter((m) => !m.installed);
+  const tasks = new Set(installed.map((m) => m.task));
 
   return html`<section class="page" aria-labelledby="page-title">
     <h1 id="page-title">${t('nav.overview')}</h1>
@@ -70,8 +76,10 @@ export function Overview() {
         ${ready && html`<p id="health"><span class=${'badge ' + (ready.status === 'ready' ? 'ok' : 'bad')}>${t('health.' + ready.status)}</span></p>
           <ul class="plain">${Object.entries(ready.checks).map(([k, v]) => html`<li key=${k}>${k}: ${v}</li>`)}</ul>`}
         <${ProblemBox} problem=${models.problem} />
-        ${models.data && html`<p>${t('overview.models', { n: installed.length, total: models.data.models.length })}</p>
-          <ul class="plain">${installed.map((m) => html`<li key=${m.id + m.version}>${m.id}@${m.version} <span class="muted">${m.task}</span></li>`)}</ul>
+        ${models.data && html`<p id="models-summary">${t('overview.models', { n: installed.length, total: all.length })}
+            · ${t('overview.tasks', { n: tasks.size })}</p>
+          ${missing.length > 0 && html`<p>${t('overview.missing')}</p>
+            <ul class="plain">${missing.map((m) => html`<li key=${m.id + m.version}><code>${m.id}@${m.version}</code> <span class="muted">${m.task}</span></li>`)}</ul>`}
           <p><a href="#/models">${t('overview.allModels')}</a></p>`}
       </article>
     </div>

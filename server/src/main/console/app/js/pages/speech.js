@@ -1,7 +1,7 @@
 // Speech: transcribe an uploaded or recorded clip; speak text with a chosen voice, play it and download it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { html, Playground, Field, ProblemBox, useCall, useObjectUrl } from '../ui.js';
-import { t } from '../i18n.js';
+import { t, lang } from '../i18n.js';
 import { call, ApiProblem } from '../api.js';
 
 /** Records from the microphone with MediaRecorder (WebM/Opus in Chromium, which the server decodes with ffmpeg). */
@@ -80,6 +80,11 @@ export function TextToSpeech() {
   const { voices, problem } = useVoices();
   const [text, setText] = useState(t('tts.sample'));
   const [voice, setVoice] = useState('');
+  useEffect(() => {
+    // the sample text is in the console's language: start with a voice that can read it
+    const own = voices.find((v) => v.language.toLowerCase() === lang.value);
+    if (own && lang.value !== 'en') setVoice(own.id);
+  }, [voices]);
   const [format, setFormat] = useState('wav');
   const [url, setUrl] = useObjectUrl();
   const c = useCall();
@@ -87,7 +92,7 @@ export function TextToSpeech() {
   const run = async (e) => {
     e.preventDefault();
     const body = { text, format, ...(voice ? { voice } : {}) };
-    const r = await c.run(() => call('POST', '/v1/speech/synthesize', { body, expect: 'blob' }));
+    const r = await c.run(() => call('POST', '/v1/speech/synthesize', { body, expect: 'blob', saveAs: 'speech.' + format }));
     if (r) setUrl(r.blob);
   };
   useEffect(() => {

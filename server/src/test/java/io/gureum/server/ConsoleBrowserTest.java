@@ -165,8 +165,23 @@ class ConsoleBrowserTest {
         browser.click(By.cssSelector("#sentiment-form button[type=submit]"));
         var problem = browser.waitFor(By.cssSelector(".problem[data-code]"));
         assertThat(problem.getAttribute("data-code")).isEqualTo("quota_exceeded");
-        assertThat(problem.getText()).contains("429").contains("Quota exceeded").contains("quota for 'language' is 10");
+        assertThat(problem.getText()).contains("429").contains("Quota exceeded").contains("quota for 'language' is 10")
+                .containsPattern("Try again in \\d+ d");
+        assertThat(browser.find(By.cssSelector(".code.curl pre")).getText()).contains("/v1/language/sentiment");
         browser.screenshot("quota-exceeded");
+    }
+
+    @Test
+    void theTextPlaygroundsShowLanguagesAndRedactPersonalData() {
+        browser.signIn(key(List.of("language"), Map.of()));
+        browser.go("try/language-detection");
+        browser.click(By.cssSelector("#detect-form button[type=submit]"));
+        assertThat(browser.waitFor(By.cssSelector("ul.bars li")).getText()).startsWith("Korean (ko)");
+        browser.go("try/pii");
+        browser.click(By.cssSelector("#pii-form button[type=submit]"));
+        assertThat(browser.waitFor(By.id("pii-redacted")).getText()).isEqualTo("김민준 *************, ******************");
+        assertThat(browser.findAll(By.cssSelector("p.marked mark"))).hasSize(2);
+        browser.screenshot("pii-playground");
     }
 
     @Test
