@@ -23,6 +23,9 @@ export function t(key, values = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => (values[name] ?? ''));
 }
 
+/** A unit the server names (characters, images, ...) in the reader's language; an unknown one as the server wrote it. */
+export const unitName = (unit) => (('units.' + unit) in strings.en ? t('units.' + unit) : unit);
+
 /** Numbers and dates in the reader's language. */
 export const formatNumber = (n) => new Intl.NumberFormat(lang.value).format(n);
 export const formatTime = (iso) => (iso ? new Date(iso).toLocaleString(lang.value) : '');

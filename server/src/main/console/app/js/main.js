@@ -81,6 +81,11 @@ function Nav({ path }) {
 function App() {
   const path = useHashPath();
   useEffect(() => { document.documentElement.lang = lang.value; }, [lang.value]);
+  useEffect(() => {
+    // a new page: move keyboard and screen-reader focus to its content, as a full page load would
+    document.getElementById('main')?.focus({ preventScroll: true });
+    document.title = t('brand');
+  }, [path, lang.value]);
   if (!session.value) {
     return html`<a class="skip" href="#main">${t('skip')}</a><${Header} /><main id="main"><${SignIn} /></main>`;
   }
@@ -91,7 +96,7 @@ function App() {
     <${Header} />
     <div class="layout">
       <${Nav} path=${entry.path} />
-      <main id="main" tabindex="-1"><${Page} key=${entry.path} /></main>
+      <main id="main" tabindex="-1" data-page=${entry.path}><${Page} key=${entry.path} /></main>
     </div>`;
 }
 

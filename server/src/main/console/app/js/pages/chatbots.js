@@ -129,7 +129,7 @@ export function Chatbots() {
         <h2>${t('bots.list')}</h2>
         ${list.data && bots.length === 0 && html`<p>${t('bots.none')}</p>`}
         <ul class="plain select-list">${bots.map((b) => html`<li key=${b.id}><button type="button" aria-pressed=${b.id === selected}
-          class=${b.id === selected ? 'selected' : ''} onClick=${() => setSelected(b.id)}>${b.name} <span class="muted">${b.language} · ${b.id}</span></button></li>`)}</ul>
+          class=${b.id === selected ? 'selected' : ''} onClick=${() => setSelected(b.id)}>${b.name} <span class="muted">${b.language || b.locale} · ${b.id}</span></button></li>`)}</ul>
         <${ImportBot} onImported=${(id) => { list.reload(); setSelected(id); }} />
       </article>
       ${bot && html`<article class="card wide" key=${bot.id}>

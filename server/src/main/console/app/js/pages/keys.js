@@ -2,7 +2,7 @@
 // monthly quotas (the secret is shown once), revoke keys, and see usage by key. A project key sees its own project.
 import { useState } from 'preact/hooks';
 import { html, ProblemBox, Field, Code, useGet, useCall } from '../ui.js';
-import { t, formatNumber, formatTime } from '../i18n.js';
+import { t, formatNumber, formatTime, unitName } from '../i18n.js';
 import { call } from '../api.js';
 import { session } from '../session.js';
 
@@ -125,7 +125,7 @@ function UsageByKey({ projectId, keys }) {
       <thead><tr><th scope="col">${t('keys.name')}</th><th scope="col">${t('overview.service')}</th><th scope="col">${t('overview.units')}</th>
         <th scope="col">${t('overview.requests')}</th><th scope="col">${t('overview.errors')}</th></tr></thead>
       <tbody>${rows.map((r, i) => html`<tr key=${i}><td>${names[r.key] || r.key}</td><td>${r.service}</td>
-        <td>${formatNumber(r.units)} ${r.unit}</td><td>${formatNumber(r.requests)}</td><td>${formatNumber(r.errors)}</td></tr>`)}</tbody>
+        <td>${formatNumber(r.units)} ${unitName(r.unit)}</td><td>${formatNumber(r.requests)}</td><td>${formatNumber(r.errors)}</td></tr>`)}</tbody>
     </table>`)}`;
 }
 

@@ -2,7 +2,7 @@
 // operations, installed models and the server's readiness.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { html, ProblemBox, useGet } from '../ui.js';
-import { t, lang, formatNumber, formatTime } from '../i18n.js';
+import { t, lang, formatNumber, formatTime, unitName } from '../i18n.js';
 import { StatusBadge } from './operations.js';
 
 const PALETTE = ['#2563eb', '#16a34a', '#dc2626', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777'];
@@ -60,7 +60,7 @@ export function Overview() {
           <thead><tr><th scope="col">${t('overview.service')}</th><th scope="col">${t('overview.units')}</th>
             <th scope="col">${t('overview.requests')}</th><th scope="col">${t('overview.errors')}</th></tr></thead>
           <tbody>${byService.data.rows.map((r) => html`<tr key=${r.service}><td>${r.service}</td>
-            <td>${formatNumber(r.units)} ${r.unit}</td><td>${formatNumber(r.requests)}</td><td>${formatNumber(r.errors)}</td></tr>`)}</tbody>
+            <td>${formatNumber(r.units)} ${unitName(r.unit)}</td><td>${formatNumber(r.requests)}</td><td>${formatNumber(r.errors)}</td></tr>`)}</tbody>
         </table>`}
       </article>
       <article class="card" aria-labelledby="ops-title">
@@ -76,8 +76,7 @@ export function Overview() {
         ${ready && html`<p id="health"><span class=${'badge ' + (ready.status === 'ready' ? 'ok' : 'bad')}>${t('health.' + ready.status)}</span></p>
           <ul class="plain">${Object.entries(ready.checks).map(([k, v]) => html`<li key=${k}>${k}: ${v}</li>`)}</ul>`}
         <${ProblemBox} problem=${models.problem} />
-        ${models.data && html`<p id="models-summary">${t('overview.models', { n: installed.length, total: all.length })}
-            · ${t('overview.tasks', { n: tasks.size })}</p>
+        ${models.data && html`<p id="models-summary">${t('overview.models', { n: installed.length, total: all.length })}${' · '}${t('overview.tasks', { n: tasks.size })}</p>
           ${missing.length > 0 && html`<p>${t('overview.missing')}</p>
             <ul class="plain">${missing.map((m) => html`<li key=${m.id + m.version}><code>${m.id}@${m.version}</code> <span class="muted">${m.task}</span></li>`)}</ul>`}
           <p><a href="#/models">${t('overview.allModels')}</a></p>`}

@@ -60,10 +60,13 @@ final class ConsoleBrowser implements AutoCloseable {
         return new ConsoleBrowser(driver, baseUrl);
     }
 
-    /** Opens a console page (e.g. "overview"); the session (sessionStorage) survives within the tab. */
+    /**
+     * Opens a console page (e.g. "overview") once signed in; the session (sessionStorage) survives within the tab.
+     * A new hash is a same-document navigation, so this waits for the page that the shell marks as shown.
+     */
     void go(String page) {
         driver.get(baseUrl + "/console/#/" + page);
-        waitFor(By.cssSelector("h1#page-title"));
+        waitFor(By.cssSelector("main[data-page='" + page + "'] h1#page-title"));
     }
 
     /** Signs out if needed, then signs in with the key through the sign-in form. */

@@ -1,5 +1,6 @@
 package io.gureum.server;
 
+import io.gureum.core.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,20 @@ class ConsoleBrowserTest {
         assertThat(played).isInstanceOf(Number.class);
         assertThat(browser.find(By.id("tts-download")).getAttribute("download")).isEqualTo("speech.wav");
         browser.screenshot("tts-playground");
+    }
+
+    @Test
+    void speechToTextTranscribesAnUploadedRecording() {
+        Path wav = SharedData.resolve("speech/pocketsphinx_librivox/sense_and_sensibility_01_austen_64kb-0870.wav");
+        assumeTrue(Files.isRegularFile(wav), "speech test recordings not found: " + wav + " (set GUREUM_SHARED_DATA)");
+        browser.signIn(key(List.of("speech-to-text"), Map.of()));
+        browser.go("try/speech-to-text");
+        browser.upload(By.id("stt-file"), wav);
+        browser.click(By.cssSelector("#stt-form button[type=submit]"));
+        String transcript = browser.waitFor(By.id("transcript")).getText();
+        assertThat(transcript).isNotBlank().doesNotContain("(no speech heard)");
+        assertThat(browser.findAll(By.cssSelector("ol.segments li"))).isNotEmpty();
+        browser.screenshot("stt-playground");
     }
 
     @Test
