@@ -2,6 +2,7 @@ package io.gureum.server;
 
 import io.gureum.core.SharedData;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -52,6 +53,11 @@ class ConsoleBrowserTest {
     static void stop() {
         if (browser != null) browser.close();
         if (server != null) server.close();
+    }
+
+    @AfterEach
+    void theConsoleRanCleanly() {
+        if (browser != null) assertThat(browser.pageErrors()).as("script errors or CSP refusals in the page").isEmpty();
     }
 
     private static String key(List<String> scopes, Map<String, Long> quotas) {
@@ -109,6 +115,13 @@ class ConsoleBrowserTest {
         assertThat(browser.find(By.cssSelector(".code.curl pre")).getText())
                 .contains("faces:detect?attributes=age,gender,emotion").contains("$GUREUM_KEY").contains("--data-binary @astronaut.png");
         browser.screenshot("faces-playground");
+
+        browser.go("try/objects");
+        browser.upload(By.id("objects-image"), photo);
+        browser.click(By.cssSelector("#objects-form button[type=submit]"));
+        assertThat(Integer.parseInt(browser.waitFor(By.cssSelector("svg[data-shapes]")).getAttribute("data-shapes"))).isPositive();
+        assertThat(browser.find(By.cssSelector("svg text.box-label")).getText()).startsWith("person");
+        browser.screenshot("objects-playground");
     }
 
     @Test
@@ -232,5 +245,13 @@ class ConsoleBrowserTest {
         browser.click(By.id("lang-switch"));
         browser.waitUntil(d -> browser.find(By.id("page-title")).getText().equals("Overview"));
         browser.screenshot("overview");
+        // a phone's width: one column, the navigation above the page, nothing wider than the screen
+        browser.resize(390, 844);
+        try {
+            browser.waitUntil(d -> ((Number) browser.script("return document.documentElement.scrollWidth")).intValue() <= 390);
+            browser.screenshot("overview-narrow");
+        } finally {
+            browser.resize(1440, 1000);
+        }
     }
 }
