@@ -81,3 +81,24 @@ export function curl({ method, path, body, contentType, headers = {}, saveAs }, 
   if (saveAs) parts.push('--output ' + saveAs);
   return parts.join(' \\\n  ');
 }
+
+const FINISHED = ['succeeded', 'failed', 'canceled'];
+
+/**
+ * Follows an accepted operation (a 202 answer) until it ends, reporting its progress (0..1) on the way, and returns
+ * the answer as if the call had been synchronous: its `result` as `json`. A failed or canceled operation becomes a
+ * problem, like a failed call.
+ */
+export async function untilDone(accepted, onProgress = () => {}) {
+  let op = accepted.json;
+  while (!FINISHED.includes(op.status)) {
+    onProgress(op.progress);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    op = (await call('GET', '/v1/operations/' + op.id)).json;
+  }
+  if (op.status !== 'succeeded') {
+    throw new ApiProblem({ title: 'Operation ' + op.status, status: 0, code: op.error?.code || op.status,
+      detail: op.error?.message || '', operationId: op.id }, accepted.request);
+  }
+  return { ...accepted, json: op.result, operation: op };
+}

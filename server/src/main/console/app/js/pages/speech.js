@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { html, Playground, Field, ProblemBox, useCall, useObjectUrl } from '../ui.js';
 import { t, lang } from '../i18n.js';
-import { call, ApiProblem } from '../api.js';
+import { call, untilDone, ApiProblem } from '../api.js';
 
 /** Records from the microphone with MediaRecorder (WebM/Opus in Chromium, which the server decodes with ffmpeg). */
 function useRecorder(onDone) {
@@ -35,15 +35,34 @@ function useRecorder(onDone) {
   return { recording, start, stop, problem };
 }
 
+/** The recognizers and whether each one's model is installed (one that is not answers 503 with its install command). */
+function useEngines() {
+  const [engines, setEngines] = useState([]);
+  useEffect(() => {
+    call('GET', '/v1/speech/engines').then((r) => setEngines(r.json.engines)).catch((e) => {
+      if (!(e instanceof ApiProblem)) throw e; // the transcription call shows the same problem
+    });
+  }, []);
+  return engines;
+}
+
 export function SpeechToText() {
   const [audio, setAudio] = useState(null);
+  const [engine, setEngine] = useState('');
+  const [progress, setProgress] = useState(null);
+  const engines = useEngines();
   const [url, setUrl] = useObjectUrl();
   const c = useCall();
   const choose = (f) => { setAudio(f); setUrl(f); };
   const recorder = useRecorder(choose);
   const run = (e) => {
     e.preventDefault();
-    c.run(() => call('POST', '/v1/speech/transcriptions', { body: audio }));
+    setProgress(null);
+    // over a minute of audio becomes an operation: follow it to the transcript
+    c.run(async () => {
+      const r = await call('POST', '/v1/speech/transcriptions' + (engine ? '?engine=' + engine : ''), { body: audio });
+      return r.status === 202 ? untilDone(r, setProgress) : r;
+    });
   };
   const r = c.result?.json;
   const form = html`<form onSubmit=${run} id="stt-form">
@@ -56,7 +75,14 @@ export function SpeechToText() {
     </button>
     <${ProblemBox} problem=${recorder.problem} />
     ${url && html`<audio controls src=${url} aria-label=${t('stt.input')}></audio>`}
+    <${Field} id="stt-engine" label=${t('stt.engine')}>
+      <select id="stt-engine" value=${engine} onChange=${(e) => setEngine(e.target.value)}>
+        <option value="">${t('stt.defaultEngine')}</option>
+        ${engines.map((x) => html`<option value=${x.name} key=${x.name}>${x.name} (${x.languages.join(', ')})${x.installed ? '' : ' — ' + t('models.notInstalled')}</option>`)}
+      </select>
+    <//>
     <button type="submit" class="primary" disabled=${!audio || c.busy || recorder.recording}>${t('stt.run')}</button>
+    ${c.busy && progress !== null && html`<p><progress max="1" value=${progress} aria-label=${t('operations.progress')}></progress></p>`}
   </form>`;
   const visual = r && html`<blockquote class="transcript" id="transcript">${r.text || t('stt.nothing')}</blockquote>
     <p class="muted">${t('stt.meta', { s: r.durationSeconds.toFixed(1), engine: r.engine, model: r.model })}</p>

@@ -187,6 +187,41 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void anEngineWhoseModelIsNotInstalledShowsTheCommandThatInstallsIt() {
+        String speechKey = key(List.of("speech-to-text"), Map.of());
+        var missing = java.util.stream.StreamSupport.stream(
+                        server.api.get("/v1/speech/engines", speechKey).json().get("engines").spliterator(), false)
+                .filter(e -> !e.get("installed").asBoolean()).map(e -> e.get("name").asText()).findFirst();
+        assumeTrue(missing.isPresent(), "every speech engine's model is installed here: nothing to refuse");
+        browser.signIn(speechKey);
+        browser.go("try/speech-to-text");
+        browser.upload(By.id("stt-file"), silentWav());
+        browser.waitUntil(d -> browser.findAll(By.cssSelector("#stt-engine option")).size() > 1);
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("stt-engine"))).selectByValue(missing.get());
+        browser.click(By.cssSelector("#stt-form button[type=submit]"));
+        var problem = browser.waitFor(By.cssSelector(".problem[data-code]"));
+        assertThat(problem.getAttribute("data-code")).isEqualTo("model_not_installed");
+        assertThat(problem.getText()).contains("503");
+        assertThat(problem.findElement(By.cssSelector(".code pre")).getText()).startsWith("./gureum models install");
+        browser.screenshot("model-not-installed");
+    }
+
+    /** One second of silence as 16 kHz WAV: enough for the engine check, which comes before decoding. */
+    private static Path silentWav() {
+        try {
+            Path wav = Files.createTempFile("console-silence-", ".wav");
+            byte[] pcm = new byte[32_000];
+            var format = new javax.sound.sampled.AudioFormat(16_000, 16, 1, true, false);
+            try (var in = new javax.sound.sampled.AudioInputStream(new java.io.ByteArrayInputStream(pcm), format, pcm.length / 2)) {
+                javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, wav.toFile());
+            }
+            return wav;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void anExceededQuotaIsShownAsTheServersProblem() {
         browser.signIn(key(List.of("language"), Map.of("language", 10L)));
         browser.go("try/sentiment");
