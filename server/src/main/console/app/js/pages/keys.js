@@ -115,17 +115,23 @@ function KeyTable({ keys, admin, onRevoke }) {
   </table>`;
 }
 
+/** This month's use per key and service, beside the key's quota for that service where it has one. */
 function UsageByKey({ projectId, keys }) {
   const usage = useGet('/v1/usage?groupBy=key&projectId=' + encodeURIComponent(projectId));
-  const names = Object.fromEntries(keys.map((k) => [k.id, k.name]));
+  const byId = Object.fromEntries(keys.map((k) => [k.id, k]));
   const rows = usage.data?.rows || [];
   return html`<h3>${t('keys.usage')}</h3>
     <${ProblemBox} problem=${usage.problem} />
     ${usage.data && (rows.length === 0 ? html`<p>${t('overview.noUsage')}</p>` : html`<table id="usage-by-key">
       <thead><tr><th scope="col">${t('keys.name')}</th><th scope="col">${t('overview.service')}</th><th scope="col">${t('overview.units')}</th>
-        <th scope="col">${t('overview.requests')}</th><th scope="col">${t('overview.errors')}</th></tr></thead>
-      <tbody>${rows.map((r, i) => html`<tr key=${i}><td>${names[r.key] || r.key}</td><td>${r.service}</td>
-        <td>${formatNumber(r.units)} ${unitName(r.unit)}</td><td>${formatNumber(r.requests)}</td><td>${formatNumber(r.errors)}</td></tr>`)}</tbody>
+        <th scope="col">${t('keys.quota')}</th><th scope="col">${t('overview.requests')}</th><th scope="col">${t('overview.errors')}</th></tr></thead>
+      <tbody>${rows.map((r, i) => {
+        const quota = byId[r.key]?.quotas?.[r.service];
+        return html`<tr key=${i}><td>${byId[r.key]?.name || r.key}</td><td>${r.service}</td>
+          <td>${formatNumber(r.units)} ${unitName(r.unit)}</td>
+          <td>${quota === undefined ? '—' : html`<meter min="0" max=${quota} value=${r.units} aria-label=${t('keys.quota')}></meter> ${formatNumber(quota)}`}</td>
+          <td>${formatNumber(r.requests)}</td><td>${formatNumber(r.errors)}</td></tr>`;
+      })}</tbody>
     </table>`)}`;
 }
 

@@ -78,7 +78,7 @@ export function SpeechToText() {
     <${Field} id="stt-engine" label=${t('stt.engine')}>
       <select id="stt-engine" value=${engine} onChange=${(e) => setEngine(e.target.value)}>
         <option value="">${t('stt.defaultEngine')}</option>
-        ${engines.map((x) => html`<option value=${x.name} key=${x.name}>${x.name} (${x.languages.join(', ')})${x.installed ? '' : ' — ' + t('models.notInstalled')}</option>`)}
+        ${engines.map((x) => html`<option value=${x.name} key=${x.name}>${x.name}${x.languages.length ? ' (' + x.languages.join(', ') + ')' : ''}${x.installed ? '' : ' — ' + t('models.notInstalled')}</option>`)}
       </select>
     <//>
     <button type="submit" class="primary" disabled=${!audio || c.busy || recorder.recording}>${t('stt.run')}</button>

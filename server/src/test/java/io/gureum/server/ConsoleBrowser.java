@@ -105,6 +105,11 @@ final class ConsoleBrowser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
+    /** Accepts the page's confirm() dialog. */
+    void confirmDialog() {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.alertIsPresent()).accept();
+    }
+
     /** Chooses a file in an {@code <input type=file>}: the driver reads it from this machine's disk. */
     void upload(By input, Path file) {
         driver.findElement(input).sendKeys(file.toAbsolutePath().toString());

@@ -44,8 +44,11 @@ class ConsoleBrowserTest {
         server = TestServer.start(null, Map.of());
         admin = server.adminKey();
         projectId = server.api.postJson("/v1/projects", admin, Map.of("name", "console")).json().get("id").asText();
-        // some usage for the overview's chart
-        server.api.postJson("/v1/language/detect", admin, Map.of("documents", List.of(Map.of("id", "1", "text", "구름 콘솔입니다."))));
+        // some usage for the overview's chart, and an operation for its list
+        Map<String, Object> detect = Map.of("documents", List.of(Map.of("id", "1", "text", "구름 콘솔입니다.")));
+        server.api.postJson("/v1/language/detect", admin, detect);
+        server.api.postJson("/v1/language/detect", admin, detect, Map.of("Prefer", "respond-async"));
+        server.gureum().usage().flush(); // usage is written in batches: have it in the database before the page reads it
         browser = ConsoleBrowser.open("http://127.0.0.1:" + server.port());
     }
 
@@ -96,6 +99,16 @@ class ConsoleBrowserTest {
         // the new secret is a working key: it signs in as a project key
         browser.signIn(secret);
         assertThat(browser.waitFor(By.id("who")).getText()).contains(projectId);
+        // and once the admin revokes it, it no longer does
+        browser.signIn(admin);
+        browser.waitFor(By.id("who"));
+        browser.go("keys");
+        browser.click(By.xpath("//ul[contains(@class,'select-list')]//button[contains(., '" + projectId + "')]"));
+        browser.click(By.xpath("//table[@id='keys-table']//tr[td[contains(., 'web app')]]//button"));
+        browser.confirmDialog();
+        browser.waitUntil(d -> browser.find(By.xpath("//table[@id='keys-table']//tr[td[contains(., 'web app')]]")).getText().contains("revoked"));
+        browser.signIn(secret);
+        assertThat(browser.waitFor(By.cssSelector(".problem[data-code]")).getAttribute("data-code")).isEqualTo("revoked_key");
     }
 
     @Test
@@ -268,6 +281,8 @@ class ConsoleBrowserTest {
         browser.go("models");
         assertThat(browser.waitFor(By.id("models-table")).findElements(By.cssSelector("tr[data-installed=true]"))).isNotEmpty();
         browser.go("operations");
+        browser.waitUntil(d -> browser.find(By.id("operations-table")).getText().contains("language.detect"));
+        browser.waitUntil(d -> browser.find(By.id("operations-table")).getText().contains("succeeded"));
         browser.click(By.id("lang-switch"));
         browser.waitUntil(d -> browser.find(By.id("page-title")).getText().equals("작업 목록"));
         browser.go("overview");
