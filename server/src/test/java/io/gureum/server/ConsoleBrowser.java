@@ -3,12 +3,14 @@ package io.gureum.server;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -81,6 +83,22 @@ final class ConsoleBrowser implements AutoCloseable {
         driver.navigate().refresh();
         type(By.id("api-key"), key);
         driver.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+    }
+
+    /** Signs in without the mouse: Tab from the page start to the key field, type, Enter. */
+    void signInWithKeyboard(String key) {
+        driver.get(baseUrl + "/console/");
+        driver.executeScript("sessionStorage.clear(); localStorage.setItem('gureum.lang', 'en');");
+        driver.navigate().refresh();
+        waitFor(By.id("api-key"));
+        Actions keyboard = new Actions(driver);
+        for (int i = 0; i < 10 && !"api-key".equals(driver.switchTo().activeElement().getAttribute("id")); i++) {
+            keyboard.sendKeys(Keys.TAB).perform();
+        }
+        if (!"api-key".equals(driver.switchTo().activeElement().getAttribute("id"))) {
+            throw new AssertionError("the key field cannot be reached with the Tab key");
+        }
+        keyboard.sendKeys(key).sendKeys(Keys.ENTER).perform();
     }
 
     WebElement waitFor(By by) {
