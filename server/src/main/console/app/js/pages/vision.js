@@ -6,7 +6,7 @@ import { t } from '../i18n.js';
 import { call } from '../api.js';
 
 /** The chosen image and its preview URL. */
-function useImage() {
+export function useImage() {
   const [file, setFile] = useState(null);
   const [url, setUrl] = useObjectUrl();
   const choose = (f) => { setFile(f); setUrl(f); };
@@ -107,5 +107,3 @@ export function ObjectsPlayground() {
   return html`<${Playground} title=${t('nav.objects')} intro=${t('objects.intro')} form=${form} call=${c} visual=${visual}
     fileName=${image.file?.name} />`;
 }
-
-export { useImage, ImageInput };
