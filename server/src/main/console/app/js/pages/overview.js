@@ -7,32 +7,63 @@ import { StatusBadge } from './operations.js';
 
 const PALETTE = ['#2563eb', '#16a34a', '#dc2626', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777'];
 
-function UsageChart({ rows }) {
+/**
+ * Per day this month: the requests of every service stacked, or one service's units (units differ between services,
+ * characters against images, so they are never stacked together).
+ */
+function UsageChart({ rows, metric }) {
   const canvas = useRef(null);
   useEffect(() => {
     if (!window.Chart || !canvas.current) return undefined;
     const days = [...new Set(rows.map((r) => r.day))].sort();
-    const services = [...new Set(rows.map((r) => r.service))].sort();
+    const services = metric === 'requests' ? [...new Set(rows.map((r) => r.service))].sort() : [metric];
+    const value = (r) => (metric === 'requests' ? r.requests : r.units);
+    const unit = rows.find((r) => r.service === metric)?.unit;
     const chart = new window.Chart(canvas.current, {
       type: 'bar',
       data: {
         labels: days,
         datasets: services.map((s, i) => ({
           label: s, backgroundColor: PALETTE[i % PALETTE.length],
-          data: days.map((d) => rows.filter((r) => r.day === d && r.service === s).reduce((n, r) => n + r.requests, 0)),
+          data: days.map((d) => rows.filter((r) => r.day === d && r.service === s).reduce((n, r) => n + value(r), 0)),
         })),
       },
       options: {
         animation: false, responsive: true, maintainAspectRatio: false,
         scales: {
           x: { stacked: true },
-          y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t('overview.requests') } },
+          y: { stacked: true, beginAtZero: true, ticks: { precision: 0 },
+            title: { display: true, text: metric === 'requests' ? t('overview.requests') : unitName(unit) } },
         },
       },
     });
     return () => chart.destroy();
-  }, [rows, lang.value]);
+  }, [rows, metric, lang.value]);
   return html`<div class="chart"><canvas ref=${canvas} id="usage-chart" role="img" aria-label=${t('overview.chartLabel')}></canvas></div>`;
+}
+
+function UsageCard({ byDay, byService }) {
+  const [metric, setMetric] = useState('requests');
+  const services = [...new Set((byDay.data?.rows || []).map((r) => r.service))].sort();
+  return html`<article class="card" aria-labelledby="usage-title">
+    <h2 id="usage-title">${t('overview.usage')}</h2>
+    <${ProblemBox} problem=${byDay.problem} />
+    ${byDay.data && (byDay.data.rows.length === 0 ? html`<p>${t('overview.noUsage')}</p>` : html`
+      <div class="toolbar">
+        <label for="usage-metric">${t('overview.show')}</label>
+        <select id="usage-metric" value=${metric} onChange=${(e) => setMetric(e.target.value)}>
+          <option value="requests">${t('overview.requestsAll')}</option>
+          ${services.map((s) => html`<option key=${s} value=${s}>${t('overview.unitsOf', { service: s })}</option>`)}
+        </select>
+      </div>
+      <${UsageChart} rows=${byDay.data.rows} metric=${metric} />`)}
+    ${byService.data && byService.data.rows.length > 0 && html`<table>
+      <thead><tr><th scope="col">${t('overview.service')}</th><th scope="col">${t('overview.units')}</th>
+        <th scope="col">${t('overview.requests')}</th><th scope="col">${t('overview.errors')}</th></tr></thead>
+      <tbody>${byService.data.rows.map((r) => html`<tr key=${r.service}><td>${r.service}</td>
+        <td>${formatNumber(r.units)} ${unitName(r.unit)}</td><td>${formatNumber(r.requests)}</td><td>${formatNumber(r.errors)}</td></tr>`)}</tbody>
+    </table>`}
+  </article>`;
 }
 
 export function Overview() {
@@ -52,17 +83,7 @@ export function Overview() {
   return html`<section class="page" aria-labelledby="page-title">
     <h1 id="page-title">${t('nav.overview')}</h1>
     <div class="cards">
-      <article class="card" aria-labelledby="usage-title">
-        <h2 id="usage-title">${t('overview.usage')}</h2>
-        <${ProblemBox} problem=${byDay.problem} />
-        ${byDay.data && (byDay.data.rows.length ? html`<${UsageChart} rows=${byDay.data.rows} />` : html`<p>${t('overview.noUsage')}</p>`)}
-        ${byService.data && byService.data.rows.length > 0 && html`<table>
-          <thead><tr><th scope="col">${t('overview.service')}</th><th scope="col">${t('overview.units')}</th>
-            <th scope="col">${t('overview.requests')}</th><th scope="col">${t('overview.errors')}</th></tr></thead>
-          <tbody>${byService.data.rows.map((r) => html`<tr key=${r.service}><td>${r.service}</td>
-            <td>${formatNumber(r.units)} ${unitName(r.unit)}</td><td>${formatNumber(r.requests)}</td><td>${formatNumber(r.errors)}</td></tr>`)}</tbody>
-        </table>`}
-      </article>
+      <${UsageCard} byDay=${byDay} byService=${byService} />
       <article class="card" aria-labelledby="ops-title">
         <h2 id="ops-title">${t('overview.operations')}</h2>
         <${ProblemBox} problem=${operations.problem} />

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -213,7 +214,7 @@ class ConsoleBrowserTest {
         browser.go("try/speech-to-text");
         browser.upload(By.id("stt-file"), silentWav());
         browser.waitUntil(d -> browser.findAll(By.cssSelector("#stt-engine option")).size() > 1);
-        new org.openqa.selenium.support.ui.Select(browser.find(By.id("stt-engine"))).selectByValue(missing.get());
+        new Select(browser.find(By.id("stt-engine"))).selectByValue(missing.get());
         browser.click(By.cssSelector("#stt-form button[type=submit]"));
         var problem = browser.waitFor(By.cssSelector(".problem[data-code]"));
         assertThat(problem.getAttribute("data-code")).isEqualTo("model_not_installed");
@@ -292,6 +293,8 @@ class ConsoleBrowserTest {
         browser.signIn(admin);
         browser.waitFor(By.id("who"));
         browser.go("overview");
+        browser.waitFor(By.id("usage-chart"));
+        new Select(browser.find(By.id("usage-metric"))).selectByValue("language"); // one service's units, redrawn
         browser.waitFor(By.id("usage-chart"));
         browser.waitUntil(d -> browser.find(By.id("health")).getText().contains("Ready"));
         browser.go("models");
