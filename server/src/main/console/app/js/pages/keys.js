@@ -1,6 +1,6 @@
 // Keys and quotas. An admin manages every project: create projects, create keys with scopes, a rate limit and
 // monthly quotas (the secret is shown once), revoke keys, and see usage by key. A project key sees its own project.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { html, ProblemBox, Field, Code, useGet, useCall } from '../ui.js';
 import { t, formatNumber, formatTime, unitName } from '../i18n.js';
 import { call } from '../api.js';
@@ -59,15 +59,19 @@ function CreateKey({ projectId, onCreated }) {
     const r = await c.run(() => call('POST', `/v1/projects/${projectId}/keys`, { body: keyRequest(form) }));
     if (r) {
       setForm(emptyKey());
-      onCreated();
+      onCreated(r.json);
     }
   };
-  const secret = c.result?.json?.secret;
   return html`<form onSubmit=${submit} id="key-form">
     <h3>${t('keys.newKey')}</h3>
-    <${Field} id="key-name" label=${t('keys.name')}>
-      <input id="key-name" required maxlength="200" value=${form.name} onInput=${(e) => set('name', e.target.value)} />
-    <//>
+    <div class="row">
+      <${Field} id="key-name" label=${t('keys.name')}>
+        <input id="key-name" required maxlength="200" value=${form.name} onInput=${(e) => set('name', e.target.value)} />
+      <//>
+      <${Field} id="key-expires" label=${t('keys.expires')}>
+        <input id="key-expires" type="date" value=${form.expiresAt} onInput=${(e) => set('expiresAt', e.target.value)} />
+      <//>
+    </div>
     <fieldset><legend>${t('keys.scopes')}</legend>
       ${SCOPES.map((s) => html`<label class="check" key=${s}><input type="checkbox" name="scope" value=${s}
         checked=${form.scopes.includes(s)} onChange=${(e) => toggleScope(s, e.target.checked)} /> ${s}</label>`)}
@@ -83,15 +87,8 @@ function CreateKey({ projectId, onCreated }) {
         <input id=${'quota-' + s} type="number" min="0" step="1" value=${form.quotas[s] ?? ''}
           onInput=${(e) => set('quotas', { ...form.quotas, [s]: e.target.value })} /><//>`)}</div>
     </fieldset>
-    <${Field} id="key-expires" label=${t('keys.expires')}>
-      <input id="key-expires" type="date" value=${form.expiresAt} onInput=${(e) => set('expiresAt', e.target.value)} />
-    <//>
     <button type="submit" class="primary" disabled=${!form.name.trim() || form.scopes.length === 0 || c.busy}>${t('keys.create')}</button>
     <${ProblemBox} problem=${c.problem} />
-    ${secret && html`<div class="secret" role="status" id="new-key-secret">
-      <strong>${t('keys.secretOnce')}</strong>
-      <${Code} text=${secret} label=${t('keys.secret')} />
-    </div>`}
   </form>`;
 }
 
@@ -135,20 +132,40 @@ function UsageByKey({ projectId, keys }) {
     </table>`)}`;
 }
 
+/** The secret of the key just created, shown once where the eye is, and focused so it is read out. */
+function NewSecret({ created }) {
+  const box = useRef(null);
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest' });
+    box.current?.focus();
+  }, [created]);
+  return html`<div class="secret" role="status" id="new-key-secret" tabindex="-1" ref=${box}>
+    <strong>${t('keys.secretOnce', { name: created.name })}</strong>
+    <${Code} text=${created.secret} label=${t('keys.secret')} />
+  </div>`;
+}
+
 function ProjectKeys({ projectId, admin }) {
+  const project = useGet(`/v1/projects/${projectId}`);
   const list = useGet(`/v1/projects/${projectId}/keys`);
+  const [created, setCreated] = useState(null);
   const revoke = useCall();
   const onRevoke = async (k) => {
     if (!confirm(t('keys.revokeConfirm', { name: k.name }))) return;
     await revoke.run(() => call('DELETE', '/v1/keys/' + k.id));
     list.reload();
   };
+  const onCreated = (key) => {
+    setCreated(key);
+    list.reload();
+  };
   const keys = list.data?.keys || [];
-  return html`<article class="card wide" aria-labelledby="keys-title">
-    <h2 id="keys-title">${t('keys.keysOf', { id: projectId })}</h2>
+  return html`<article class="card" aria-labelledby="keys-title">
+    <h2 id="keys-title">${t('keys.keysOf', { name: project.data?.name || projectId })} <span class="muted">${projectId}</span></h2>
+    ${created && html`<${NewSecret} created=${created} />`}
     <${ProblemBox} problem=${list.problem || revoke.problem} />
     ${list.data && html`<${KeyTable} keys=${keys} admin=${admin} onRevoke=${onRevoke} />`}
-    ${admin && html`<${CreateKey} projectId=${projectId} onCreated=${list.reload} />`}
+    ${admin && html`<${CreateKey} projectId=${projectId} onCreated=${onCreated} />`}
     <${UsageByKey} key=${projectId + keys.length} projectId=${projectId} keys=${keys} />
   </article>`;
 }
@@ -159,7 +176,7 @@ export function Keys() {
   return html`<section class="page" aria-labelledby="page-title">
     <h1 id="page-title">${t('nav.keys')}</h1>
     <p class="intro">${s.admin ? t('keys.introAdmin') : t('keys.introProject')}</p>
-    <div class="cards">
+    <div class=${s.admin ? 'split' : ''}>
       ${s.admin && html`<${Projects} selected=${selected} onSelect=${setSelected} />`}
       ${selected ? html`<${ProjectKeys} key=${selected} projectId=${selected} admin=${s.admin} />` : html`<p>${t('keys.pick')}</p>`}
     </div>
