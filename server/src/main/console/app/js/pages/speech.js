@@ -112,6 +112,11 @@ export function TextToSpeech() {
     if (own && lang.value !== 'en') setVoice(own.id);
   }, [voices]);
   const [format, setFormat] = useState('wav');
+  const [filter, setFilter] = useState('');
+  // a language tag's voices (ko, en-US) or a name's: 136 espeak and flite voices are too many to scroll
+  const wanted = filter.trim().toLowerCase();
+  const shown = voices.filter((v) => !wanted || v.language.toLowerCase().startsWith(wanted) || v.name.toLowerCase().includes(wanted)
+    || v.id === voice);
   const [url, setUrl] = useObjectUrl();
   const c = useCall();
   const player = useRef(null);
@@ -130,10 +135,13 @@ export function TextToSpeech() {
     <${Field} id="tts-text" label=${t('tts.text')}>
       <textarea id="tts-text" rows="4" value=${text} onInput=${(e) => setText(e.target.value)}></textarea>
     <//>
-    <${Field} id="tts-voice" label=${t('tts.voice', { n: voices.length })}>
+    <${Field} id="tts-filter" label=${t('tts.filter')} hint=${t('tts.filterHint')}>
+      <input id="tts-filter" value=${filter} aria-describedby="tts-filter-hint" onInput=${(e) => setFilter(e.target.value)} />
+    <//>
+    <${Field} id="tts-voice" label=${t('tts.voice', { n: shown.length })}>
       <select id="tts-voice" value=${voice} onChange=${(e) => setVoice(e.target.value)}>
         <option value="">${t('tts.defaultVoice')}</option>
-        ${voices.map((v) => html`<option value=${v.id} key=${v.id}>${v.name} (${v.language}, ${v.engine}, ${t('gender.' + v.gender)})</option>`)}
+        ${shown.map((v) => html`<option value=${v.id} key=${v.id}>${v.name} (${v.language}, ${v.engine}, ${t('gender.' + v.gender)})</option>`)}
       </select>
     <//>
     <${Field} id="tts-format" label=${t('tts.format')}>

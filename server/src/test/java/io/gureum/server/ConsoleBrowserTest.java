@@ -174,9 +174,16 @@ class ConsoleBrowserTest {
         browser.signIn(key(List.of("text-to-speech"), Map.of()));
         browser.go("try/text-to-speech");
         browser.waitUntil(d -> browser.findAll(By.cssSelector("#tts-voice option")).size() > 1);
+        browser.type(By.id("tts-filter"), "ko");
+        var korean = browser.findAll(By.cssSelector("#tts-voice option[value]:not([value=''])"));
+        assertThat(korean).isNotEmpty().allSatisfy(o -> assertThat(o.getText()).contains("(ko"));
+        new Select(browser.find(By.id("tts-voice"))).selectByValue(korean.get(0).getAttribute("value"));
+        browser.type(By.id("tts-text"), "안녕하세요. 구름입니다.");
         browser.click(By.cssSelector("#tts-form button[type=submit]"));
         var audio = browser.waitFor(By.id("tts-audio"));
         assertThat(Integer.parseInt(audio.getAttribute("data-bytes"))).isGreaterThan(10_000);
+        assertThat(browser.find(By.cssSelector(".code.curl pre")).getText()).contains("\"voice\":\"" + korean.get(0).getAttribute("value"))
+                .contains("--output speech.wav");
         // played in the page: the element reaches a positive time, i.e. the browser decoded and ran the audio
         Object played = browser.asyncScript("""
                 const done = arguments[arguments.length - 1];
