@@ -7,9 +7,9 @@
 // node_modules is (re)installed with `npm ci --ignore-scripts` when it is missing or older than package-lock.json,
 // so a clean clone builds with nothing but Node and npm, and no package gets to run install scripts.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = process.argv[2];
@@ -38,7 +38,31 @@ function installIfStale() {
   execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: here, stdio: 'inherit' });
 }
 
+/**
+ * Fails the build when a language lacks a string the other has, or the code asks for a literal key that neither has
+ * (keys built at run time, t('status.' + s), are left to the browser test that reads every page in Korean).
+ */
+async function checkStrings() {
+  const { strings } = await import(pathToFileURL(join(here, 'app', 'js', 'strings.js')));
+  const problems = [];
+  const [en, ko] = [Object.keys(strings.en), Object.keys(strings.ko)];
+  en.filter((k) => !ko.includes(k)).forEach((k) => problems.push(`'${k}' has no Korean text`));
+  ko.filter((k) => !en.includes(k)).forEach((k) => problems.push(`'${k}' has no English text`));
+  const sources = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : []);
+  for (const file of sources(join(here, 'app', 'js'))) {
+    for (const [, key] of readFileSync(file, 'utf8').matchAll(/\bt\('([\w.-]+)'[,)]/g)) {
+      if (!(key in strings.en)) problems.push(`${file}: t('${key}') has no text`);
+    }
+  }
+  if (problems.length) {
+    console.error('console: strings.js is incomplete:\n  ' + problems.join('\n  '));
+    process.exit(1);
+  }
+}
+
 installIfStale();
+await checkStrings();
 rmSync(out, { recursive: true, force: true });
 cpSync(join(here, 'app'), out, { recursive: true });
 mkdirSync(join(out, 'vendor', 'licences'), { recursive: true });

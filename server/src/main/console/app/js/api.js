@@ -2,6 +2,7 @@
 // {status, ok, json | blob, problem, request}. A problem is the server's RFC 9457 body (title, detail, code, ...);
 // a network failure becomes a problem too, so every page shows every failure the same way.
 import { session } from './session.js';
+import { t } from './i18n.js';
 
 export class ApiProblem extends Error {
   /** `request` is what was sent, so a page can show the curl command of a failed call too. */
@@ -37,7 +38,7 @@ export async function call(method, path, { body, contentType, headers = {}, expe
   try {
     response = await fetch(path, init);
   } catch (e) {
-    throw new ApiProblem({ title: 'Network error', status: 0, code: 'network_error', detail: String(e.message || e) }, request);
+    throw new ApiProblem({ title: t('problem.network'), status: 0, code: 'network_error', detail: String(e.message || e) }, request);
   }
   const type = response.headers.get('Content-Type') || '';
   const requestId = response.headers.get('X-Request-Id');
@@ -97,7 +98,7 @@ export async function untilDone(accepted, onProgress = () => {}) {
     op = (await call('GET', '/v1/operations/' + op.id)).json;
   }
   if (op.status !== 'succeeded') {
-    throw new ApiProblem({ title: 'Operation ' + op.status, status: 0, code: op.error?.code || op.status,
+    throw new ApiProblem({ title: t('problem.operation', { status: t('status.' + op.status) }), status: 0, code: op.error?.code || op.status,
       detail: op.error?.message || '', operationId: op.id }, accepted.request);
   }
   return { ...accepted, json: op.result, operation: op };
