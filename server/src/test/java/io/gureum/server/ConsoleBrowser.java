@@ -58,7 +58,9 @@ final class ConsoleBrowser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--window-size=1440,1000", "--autoplay-policy=no-user-gesture-required", "--lang=en-US");
+                "--window-size=1440,1000", "--autoplay-policy=no-user-gesture-required", "--lang=en-US",
+                // a fake microphone (a beeping tone) that needs no permission prompt, for the recording test
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
