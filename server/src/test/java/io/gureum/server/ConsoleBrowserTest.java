@@ -103,7 +103,13 @@ class ConsoleBrowserTest {
         // the new secret is a working key: it signs in as a project key
         browser.signIn(secret);
         assertThat(browser.waitFor(By.id("who")).getText()).contains(projectId);
-        // and once the admin revokes it, it no longer does
+        // a project key sees its own project's keys, read-only
+        browser.go("keys");
+        assertThat(browser.waitFor(By.id("keys-table")).getText()).contains("web app");
+        assertThat(browser.findAll(By.id("key-form"))).isEmpty();
+        assertThat(browser.findAll(By.cssSelector("#keys-table button"))).isEmpty();
+        assertThat(browser.findAll(By.id("project-form"))).isEmpty();
+        // and once the admin revokes it, it no longer signs in
         browser.signIn(admin);
         browser.waitFor(By.id("who"));
         browser.go("keys");
