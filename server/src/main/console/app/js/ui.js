@@ -144,3 +144,8 @@ export function duration(seconds) {
 }
 
 export const percent = (x) => (x * 100).toFixed(1) + '%';
+
+/** A bar for a share between 0 and 1, readable without the colour. */
+export const Bar = ({ value, label }) => html`<div class="bar" role="meter" aria-valuemin="0" aria-valuemax="1" aria-valuenow=${value} aria-label=${label}>
+  <span style=${{ width: percent(value) }}></span><em>${label} ${percent(value)}</em></div>`;
+

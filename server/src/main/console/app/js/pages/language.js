@@ -1,6 +1,6 @@
 // The text services: translation, language detection, sentiment and PII redaction. Each sends one document.
 import { useEffect, useState } from 'preact/hooks';
-import { html, Playground, Field, ProblemBox, useCall, percent } from '../ui.js';
+import { html, Playground, Field, ProblemBox, Bar, useCall } from '../ui.js';
 import { t } from '../i18n.js';
 import { call, ApiProblem } from '../api.js';
 
@@ -9,10 +9,6 @@ function TextField({ id, value, onInput, rows = 4 }) {
     <textarea id=${id} rows=${rows} value=${value} onInput=${(e) => onInput(e.target.value)}></textarea>
   <//>`;
 }
-
-/** A bar for a share between 0 and 1, readable without the colour. */
-const Bar = ({ value, label }) => html`<div class="bar" role="meter" aria-valuemin="0" aria-valuemax="1" aria-valuenow=${value} aria-label=${label}>
-  <span style=${{ width: percent(value) }}></span><em>${label} ${percent(value)}</em></div>`;
 
 export function Translation() {
   const [text, setText] = useState('The house is red.');

@@ -1,7 +1,7 @@
 // Faces and objects: the image with the boxes the API found drawn over it, in the image's own pixel coordinates
 // (an SVG whose viewBox is the image size, laid over the image, so the drawing scales with it).
 import { useState } from 'preact/hooks';
-import { html, Playground, Field, useCall, useObjectUrl, percent } from '../ui.js';
+import { html, Playground, Field, Bar, useCall, useObjectUrl, percent } from '../ui.js';
 import { t } from '../i18n.js';
 import { call } from '../api.js';
 
@@ -52,6 +52,21 @@ function FaceShapes({ faces, width }) {
   </g>`);
 }
 
+/** Each face's attributes in words and numbers: the labels on the image are short, this is the whole reading. */
+function FaceTable({ faces }) {
+  const withAttributes = faces.filter((f) => f.attributes);
+  if (withAttributes.length === 0) return null;
+  return html`<ol class="faces">${withAttributes.map((f, i) => {
+    const a = f.attributes;
+    const emotions = a.emotion ? Object.entries(a.emotion.scores).sort((x, y) => y[1] - x[1]).slice(0, 3) : [];
+    return html`<li key=${i}>
+      ${a.age !== undefined && html`<span>${t('faces.age', { n: Math.round(a.age) })}</span> `}
+      ${a.gender && html`<span>${t('faces.' + a.gender.value)} (${percent(a.gender.confidence)})</span>`}
+      ${emotions.map(([name, score]) => html`<${Bar} key=${name} value=${score} label=${t('emotion.' + name)} />`)}
+    </li>`;
+  })}</ol>`;
+}
+
 export function FacesPlayground() {
   const image = useImage();
   const [attributes, setAttributes] = useState({ age: true, gender: true, emotion: true });
@@ -74,7 +89,8 @@ export function FacesPlayground() {
   const visual = r && html`<p class="summary" id="faces-summary">${t('faces.found', { n: r.faces.length })}</p>
     <${Overlay} url=${image.url} width=${r.image.width} height=${r.image.height} count=${r.faces.length} label=${t('faces.found', { n: r.faces.length })}>
       <${FaceShapes} faces=${r.faces} width=${r.image.width} />
-    <//>`;
+    <//>
+    <${FaceTable} faces=${r.faces} />`;
   return html`<${Playground} title=${t('nav.faces')} intro=${t('faces.intro')} form=${form} call=${c} visual=${visual}
     fileName=${image.file?.name} />`;
 }
