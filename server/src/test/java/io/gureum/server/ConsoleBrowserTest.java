@@ -24,11 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The web console in a real headless Chromium against a real server with the real models: sign-in (and a bad key),
- * creating a key, the face playground on a real photo, OCR of a page, text-to-speech played in the page, a quota
- * refusal shown as the server's problem, the services this server lacks shown as not available, and the Korean
- * switch. One server and one browser serve the whole class; each test signs in with the key it needs. Screenshots go
- * to target/console-screenshots/.
+ * The web console in a real headless Chromium against a real server with the real models: sign-in (a bad key, with
+ * the keyboard), keys created and revoked, the face and object playgrounds on a real photo, OCR of a page, speech to
+ * text from a file and from the (fake) microphone, text to speech played in the page, the text services, the
+ * server's problems shown as they are (quota exceeded, model not installed), services this server lacks shown as not
+ * available, and every page in Korean. One server and one browser serve the whole class; each test signs in with the
+ * key it needs, and none may leave a script error or a CSP refusal in the page. Screenshots go to
+ * target/console-screenshots/ (docs/console.md lists what each test checks).
  */
 class ConsoleBrowserTest {
     private static final Path PHOTOS = Path.of("/usr/lib/python3/dist-packages/skimage/data");
