@@ -48,7 +48,7 @@ public final class DatasetRoutes {
     /** A dataset as listed and shown; {@code columns} only on the dataset's own page. */
     /**
      * @param rows       data rows in the file
-     * @param sampleRows the rows profiled and trained on: all of them, or a seeded sample of a file over a million rows
+     * @param sampleRows the rows profiled and trained on: all of them, or a seeded sample of a file over 250,000 rows
      */
     public record DatasetView(String id, String name, long bytes, long rows, int sampleRows, int columnCount, List<AutomlViews.ColumnView> columns,
                               Instant createdAt) {}

@@ -14,7 +14,7 @@ import java.io.InputStream;
  * (larger jobs are for a cluster).
  */
 final class DatasetSample {
-    static final int MAX_ROWS = 1_000_000;
+    static final int MAX_ROWS = 250_000;
     private static final long SEED = 0x67757265756dL;
 
     private DatasetSample() {}
