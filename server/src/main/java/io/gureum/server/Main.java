@@ -81,7 +81,8 @@ public final class Main {
             if (!noWorkers) gureum.startWorkers();
             warmUpInBackground(gureum);
             System.out.println("Gureum " + BuildInfo.version() + " serving on http://localhost:" + http.port()
-                    + "  (API reference: http://localhost:" + http.port() + "/docs; data in " + config.home().root() + ")");
+                    + "  (console: http://localhost:" + http.port() + "/console; API reference: http://localhost:" + http.port()
+                    + "/docs; data in " + config.home().root() + ")");
             awaitShutdown(() -> {
                 http.close();
                 gureum.close();

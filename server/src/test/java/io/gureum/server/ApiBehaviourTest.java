@@ -232,6 +232,12 @@ class ApiBehaviourTest {
         ApiClient.Response bundle = api.get("/docs/assets/swagger-ui-bundle.js", null);
         assertThat(bundle.status()).isEqualTo(200);
         assertThat(bundle.body().length()).isGreaterThan(100_000);
+        ApiClient.Response console = api.get("/console", null);
+        assertThat(console.status()).as("200, or 503 from a build without the console (-Dconsole.skip=true)").isIn(200, 503);
+        if (console.status() == 200) {
+            assertThat(console.body()).contains("<script type=\"importmap\">", "/console/js/main.js");
+            assertThat(console.header("Content-Security-Policy")).contains("script-src 'self' 'sha256-", "frame-ancestors 'none'");
+        }
         assertThat(api.get("/v1/models", admin).json().get("models"))
                 .anySatisfy(m -> {
                     assertThat(m.get("id").asText()).isEqualTo("lingua");

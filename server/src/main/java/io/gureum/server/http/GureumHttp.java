@@ -12,6 +12,7 @@ import io.gureum.server.chatbot.ConversationRoutes;
 import io.gureum.server.chatbot.Conversations;
 import io.gureum.server.chatbot.WidgetRoutes;
 import io.gureum.server.admin.ProjectPolicyRoutes;
+import io.gureum.server.console.ConsoleAssets;
 import io.gureum.server.language.EmbeddingRoutes;
 import io.gureum.server.language.LanguageRoutes;
 import io.gureum.server.language.TranslationRoutes;
@@ -61,6 +62,7 @@ public final class GureumHttp implements AutoCloseable {
         JsonBodies bodies = new JsonBodies(json);
         Metering metering = new Metering(gureum.quotas(), gureum.usage(), gureum.clock());
         long maxBody = gureum.config().maxBodyBytes();
+        ConsoleAssets console = new ConsoleAssets();
 
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -73,6 +75,7 @@ public final class GureumHttp implements AutoCloseable {
                 files.directory = "/META-INF/resources/webjars/swagger-ui/" + BuildInfo.swaggerUiVersion();
                 files.location = Location.CLASSPATH;
             });
+            console.addStaticFiles(config);
         });
         app.before(ctx -> {
             HttpMetrics.markStart(ctx);
@@ -116,6 +119,7 @@ public final class GureumHttp implements AutoCloseable {
         });
 
         new SystemRoutes(gureum.database(), gureum.languageDetection(), metrics).register(app);
+        console.register(app);
         new AdminRoutes(gureum.projects(), gureum.keys(), gureum.authenticator(), bodies).register(app);
         new ProjectPolicyRoutes(gureum.projects(), gureum.projectPolicies(), bodies).register(app);
         new UsageRoutes(gureum.usageReports(), gureum.clock()).register(app);
