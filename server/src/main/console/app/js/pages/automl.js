@@ -165,7 +165,7 @@ function ExperimentForm({ dataset, onStarted, disabled }) {
     </div>
     <button type="submit" class="primary" disabled=${!target || !budget || c.busy || disabled}>${t('automl.start')}</button>
     <${ProblemBox} problem=${c.problem} />
-    <${CallView} call=${c} open=${false} />
+    <${CallView} call=${c} />
   </form>`;
 }
 

@@ -141,7 +141,7 @@ function MarkedEntities({ text, entities }) {
 
 function ParseView({ parse }) {
   if (!parse) return html`<p class="muted">${t('bots.parseEmpty')}</p>`;
-  return html`<div id="parse-result">
+  return html`<div id="parse-result" data-text=${parse.text}>
     <${MarkedEntities} text=${parse.text} entities=${parse.entities} />
     <p>${parse.outOfScope ? html`<span class="badge bad">${t('bots.outOfScope')}</span>`
       : html`<span class="badge ok" id="parse-intent">${parse.intent?.name}</span>`} <span class="muted">v${parse.botVersion}</span></p>
@@ -210,7 +210,7 @@ function Chat({ bot }) {
       <p class="muted">${t('bots.session')} <code id="chat-session">${sessionId.current}</code>
         ${' '}<button type="button" id="chat-restart" onClick=${restart}>${t('bots.restart')}</button></p>
       <ol class="messages" aria-live="polite" id="chat-messages" ref=${log}>${messages.map((m, i) => html`<li key=${i} class=${'msg ' + m.from}>
-        <span class="sr-only">${t(m.from === 'user' ? 'bots.you' : 'bots.bot')}: </span>${m.text}</li>`)}</ol>
+        <span class="sr-only">${t(m.from === 'user' ? 'bots.you' : 'bots.bot')}: </span><span class="msg-text">${m.text}</span></li>`)}</ol>
       ${last?.quickReplies?.length > 0 && html`<div class="quick" id="chat-quick" role="group" aria-label=${t('bots.quickReplies')}>
         ${last.quickReplies.map((q) => html`<button type="button" key=${q} disabled=${busy} onClick=${() => send(q)}>${q}</button>`)}</div>`}
       <form onSubmit=${(e) => { e.preventDefault(); send(text); }} class="inline" id="chat-form">
