@@ -208,19 +208,26 @@ function Progress({ experiment, onUpdate }) {
 
 // ---------------------------------------------------------------- 3. leaderboard
 
+/** The best ten at first (a search tries dozens of models); the rest on request. */
+const SHOWN = 10;
+
 function Leaderboard({ board }) {
+  const [all, setAll] = useState(false);
   const metricNames = [...new Set(board.entries.flatMap((e) => Object.keys(e.metrics)))];
+  const entries = all ? board.entries : board.entries.slice(0, SHOWN);
   return html`<table id="leaderboard">
     <caption class="sr-only">${t('automl.leaderboard')}</caption>
     <thead><tr><th scope="col">${t('automl.rank')}</th><th scope="col">${t('automl.model')}</th><th scope="col">${t('automl.family')}</th>
       <th scope="col">${t('automl.score')} (${board.metric})</th>
       ${metricNames.filter((m) => m !== board.metric).map((m) => html`<th scope="col" key=${m}>${m}</th>`)}
       <th scope="col">${t('automl.trainingTime')}</th><th scope="col">${t('automl.predictTime')}</th><th scope="col">${t('automl.size')}</th></tr></thead>
-    <tbody>${board.entries.map((e) => html`<tr key=${e.modelId} data-rank=${e.rank}>
+    <tbody>${entries.map((e) => html`<tr key=${e.modelId} data-rank=${e.rank}>
       <td>${e.rank}</td><th scope="row"><code>${e.modelId}</code></th><td>${e.family}</td><td><strong>${number(e.score)}</strong></td>
       ${metricNames.filter((m) => m !== board.metric).map((m) => html`<td key=${m}>${number(e.metrics[m])}</td>`)}
       <td>${number(e.trainingMillis / 1000, 1)} s</td><td>${number(e.predictionMicrosPerRow, 1)} µs</td><td>${bytes(e.sizeBytes)}</td></tr>`)}</tbody>
-  </table>`;
+  </table>
+  ${board.entries.length > SHOWN && html`<button type="button" id="leaderboard-all" aria-controls="leaderboard" onClick=${() => setAll(!all)}>
+    ${all ? t('automl.showTop', { n: SHOWN }) : t('automl.showAll', { n: board.entries.length })}</button>`}`;
 }
 
 /** The leader's feature importance as bars scaled to the largest, each with its number (not colour alone). */
@@ -281,7 +288,7 @@ function Predict({ modelId, dataset, preview }) {
   return html`<article class="card wide" aria-labelledby="predict-title" id="automl-predict">
     <h2 id="predict-title">${t('automl.step4')}</h2>
     <${ProblemBox} problem=${model.problem} />
-    ${card && html`<p class="muted" id="model-card-summary"><code>${modelId}</code> · ${card.family} · ${t('automl.tasks.' + String(card.task).toLowerCase())}
+    ${card && html`<p class="muted" id="model-card-summary"><code>${modelId}</code> · ${t('automl.entry', { entry: model.result.json.entryId })} · ${card.family} · ${t('automl.tasks.' + String(card.task).toLowerCase())}
       ${' · '}${t('automl.predicts', { target: card.target })}${card.classes?.length ? ' (' + card.classes.join(', ') + ')' : ''}
       ${' · '}${t('automl.trainedOn', { rows: formatNumber(card.trainingRows) })}</p>`}
     <div class="build-grid">

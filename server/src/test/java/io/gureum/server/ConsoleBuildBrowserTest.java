@@ -65,6 +65,12 @@ class ConsoleBuildBrowserTest {
         if (browser != null) assertThat(browser.pageErrors()).as("script errors or CSP refusals in the page").isEmpty();
     }
 
+    /** A screenshot with the part it is about at the top of the window (the pages are longer than the window). */
+    private static void shot(String name, By top) {
+        browser.script("arguments[0].scrollIntoView({block: 'start'})", browser.find(top));
+        browser.screenshot(name);
+    }
+
     private static String key(String... scopes) {
         return server.api.postJson("/v1/projects/" + projectId + "/keys", admin,
                 Map.of("name", "build-test", "scopes", List.of(scopes))).json().get("secret").asText();
@@ -115,7 +121,7 @@ class ConsoleBuildBrowserTest {
         WebElement card = browser.waitFor(By.id("bot-model-card"));
         assertThat(card.getText()).contains("Version 1").contains("Intents").contains("Training phrases").contains("all-minilm");
         assertThat(browser.find(By.id("train-status")).getText()).contains("version 1 trained");
-        browser.screenshot("chatbot-trained");
+        shot("chatbot-trained", By.id("bot-detail"));
 
         assertThat(say("hi")).startsWith("Hello!");
         assertThat(clickQuickReply("Book a table")).contains("How many people");
@@ -134,11 +140,11 @@ class ConsoleBuildBrowserTest {
         assertThat(browser.findAll(By.cssSelector("#chat-quick button")).stream().map(WebElement::getText).toList()).contains("Yes", "No");
         assertThat(browser.find(By.cssSelector(".chat .code.curl pre")).getText()).contains("/sessions/console-").contains(":message");
         assertThat(browser.find(By.cssSelector(".chat .code.json pre")).getText()).contains("\"status\": \"confirming\"");
-        browser.screenshot("chatbot-confirming");
+        shot("chatbot-confirming", By.id("chat-title"));
 
         assertThat(clickQuickReply("Yes")).startsWith("Done!");
         assertThat(browser.find(By.id("chat-status")).getAttribute("data-status")).isEqualTo("fulfilled");
-        browser.screenshot("chatbot-fulfilled");
+        shot("chatbot-fulfilled", By.id("chat-title"));
     }
 
     // ------------------------------------------------------------------ AutoML
@@ -183,7 +189,7 @@ class ConsoleBuildBrowserTest {
                 .contains("/v1/datasets?name=customers.csv").contains("Content-Type: text/csv").contains("--data-binary @customers.csv");
         assertThat(browser.find(By.id("dataset-summary")).getText()).contains("customers.csv").contains("300 rows × 4 columns");
         assertThat(browser.findAll(By.cssSelector("#dataset-preview tbody tr"))).hasSize(8);
-        browser.screenshot("automl-dataset");
+        shot("automl-dataset", By.id("dataset-summary"));
 
         assertThat(browser.find(By.id("exp-target")).getAttribute("value")).isEqualTo("churned");
         browser.type(By.id("exp-budget"), "10");
@@ -196,25 +202,29 @@ class ConsoleBuildBrowserTest {
         browser.waitFor(By.id("experiment-cancel"));
         browser.waitUntil(d -> Integer.parseInt(browser.find(By.id("models-trained")).getText().trim()) > 0
                 || browser.findAll(By.id("leaderboard")).size() > 0);
-        browser.screenshot("automl-running");
+        shot("automl-running", By.id("experiment-progress"));
 
         WebElement board = browser.waitFor(By.id("leaderboard"));
         assertThat(browser.find(By.id("experiment-progress")).getAttribute("data-status")).isEqualTo("succeeded");
         assertThat(board.getText()).contains("Rank").contains("Family").contains("Score (auc)").contains("Prediction per row");
-        assertThat(board.findElements(By.cssSelector("tbody tr"))).isNotEmpty();
+        List<WebElement> rows = board.findElements(By.cssSelector("tbody tr"));
+        assertThat(rows).isNotEmpty().hasSizeLessThanOrEqualTo(10);
+        String leaderEntry = rows.get(0).findElement(By.tagName("code")).getText();
         List<WebElement> importance = browser.findAll(By.cssSelector("#feature-importance li"));
         assertThat(importance).hasSizeGreaterThanOrEqualTo(2);
         assertThat(importance.stream().map(e -> e.getAttribute("data-column")).toList()).contains("age", "plan");
 
         WebElement age = browser.waitFor(By.cssSelector("#predict-form input[name=age]"));
         assertThat(age.getAttribute("value")).as("prefilled from the first row").isNotEmpty();
-        browser.screenshot("automl-leaderboard");
+        assertThat(browser.find(By.id("model-card-summary")).getText()).as("the saved model is the leader")
+                .contains("leaderboard entry " + leaderEntry).contains("predicts churned (no, yes)");
+        shot("automl-leaderboard", By.id("results-title"));
         browser.click(By.cssSelector("#predict-form button[type=submit]"));
         String label = browser.waitFor(By.id("prediction-label")).getText();
         assertThat(label).isIn("yes", "no");
         assertThat(browser.findAll(By.cssSelector("#prediction-probabilities li"))).hasSize(2);
         assertThat(browser.find(By.cssSelector("#automl-predict .code.curl pre")).getText()).contains(":predict").contains("\"rows\":[{");
-        browser.screenshot("automl-prediction");
+        shot("automl-prediction", By.id("predict-title"));
 
         // a row the model cannot score is that row's error, shown as such (the call itself succeeds)
         browser.type(By.cssSelector("#predict-form input[name=age]"), "old");
@@ -225,7 +235,7 @@ class ConsoleBuildBrowserTest {
         browser.click(By.id("lang-switch"));
         browser.waitUntil(d -> browser.find(By.id("results-title")).getText().equals("3. 리더보드"));
         assertThat(browser.pageText()).doesNotContainPattern(UNTRANSLATED).contains("특성 중요도");
-        browser.screenshot("automl-ko");
+        shot("automl-ko", By.id("results-title"));
         browser.click(By.id("lang-switch"));
         browser.waitUntil(d -> browser.find(By.id("results-title")).getText().equals("3. Leaderboard"));
     }
