@@ -3,7 +3,7 @@
 // cancel), read the leaderboard and the leader's feature importance, and predict one row with the saved leader
 // from a form built from its model card's schema. Each step shows its calls as curl and JSON. On a server without
 // the AutoML API (404) the page says so instead of showing anything made up.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { html, ProblemBox, Field, NotAvailable, useGet, useCall, percent } from '../ui.js';
 import { t, formatNumber } from '../i18n.js';
 import { call } from '../api.js';
@@ -15,6 +15,14 @@ const FINISHED = ['succeeded', 'failed', 'canceled'];
 const TARGET_TYPES = ['numeric', 'categorical', 'boolean'];
 const TASKS = ['binary', 'multiclass', 'regression'];
 const METRICS = { binary: ['auc', 'logloss', 'accuracy'], multiclass: ['logloss', 'accuracy'], regression: ['rmse', 'mae', 'r2'] };
+/**
+ * Whether the page can show the outcome. A cancel makes the operation "canceled" at once, while the search is still
+ * finishing its fold and saving the leader; the result (leaderboard, modelIds) is written a moment later, so the
+ * page keeps polling a cancelled experiment until its result is there (for at most a minute).
+ */
+const settled = (e) => e.status === 'failed' || (FINISHED.includes(e.status) && (e.result || e.status === 'succeeded'));
+const SETTLE_POLLS = 60;
+
 /** Metrics where lower is better: the progress line says which way "best" goes. */
 const LOWER_IS_BETTER = ['logloss', 'rmse', 'mae'];
 
@@ -113,7 +121,7 @@ function DatasetStep({ onDataset, dataset, preview }) {
 
 // ---------------------------------------------------------------- 2. experiment
 
-function ExperimentForm({ dataset, onStarted, disabled }) {
+function ExperimentForm({ dataset, onStarted, disabled, call: c }) {
   const targets = dataset.columns.filter((c) => TARGET_TYPES.includes(c.type));
   // the last column is the usual place for a label
   const [target, setTarget] = useState(targets.length ? targets[targets.length - 1].name : '');
@@ -121,7 +129,6 @@ function ExperimentForm({ dataset, onStarted, disabled }) {
   const [folds, setFolds] = useState('');
   const [task, setTask] = useState('');
   const [metric, setMetric] = useState('');
-  const c = useCall();
   useEffect(() => { if (metric && task && !METRICS[task].includes(metric)) setMetric(''); }, [task]);
   const metrics = task ? METRICS[task] : [...new Set(Object.values(METRICS).flat())];
   const submit = async (e) => {
@@ -165,7 +172,6 @@ function ExperimentForm({ dataset, onStarted, disabled }) {
     </div>
     <button type="submit" class="primary" disabled=${!target || !budget || c.busy || disabled}>${t('automl.start')}</button>
     <${ProblemBox} problem=${c.problem} />
-    <${CallView} call=${c} />
   </form>`;
 }
 
@@ -173,9 +179,11 @@ function ExperimentForm({ dataset, onStarted, disabled }) {
 function Progress({ experiment, onUpdate }) {
   const poll = useCall();
   const cancel = useCall();
+  const afterEnd = useRef(0);
   const running = !FINISHED.includes(experiment.status);
   useEffect(() => {
-    if (!running) return undefined;
+    if (settled(experiment)) return undefined;
+    if (!running && ++afterEnd.current > SETTLE_POLLS) return undefined;
     const timer = setTimeout(async () => {
       const r = await poll.run(() => call('GET', '/v1/automl/experiments/' + experiment.id));
       if (r) onUpdate(r.json);
@@ -320,6 +328,20 @@ function Predict({ modelId, dataset, preview }) {
   </article>`;
 }
 
+/** The form, then the experiment's progress beside the call that started it. */
+function ExperimentStep({ dataset, experiment, setExperiment }) {
+  const start = useCall();
+  const running = experiment && !FINISHED.includes(experiment.status);
+  return html`<article class="card wide" aria-labelledby="experiment-title" id="automl-experiment">
+    <h2 id="experiment-title">${t('automl.step2')}</h2>
+    <${ExperimentForm} dataset=${dataset} onStarted=${setExperiment} disabled=${running} call=${start} />
+    <div class="build-grid">
+      <div>${experiment && html`<${Progress} experiment=${experiment} onUpdate=${setExperiment} key=${experiment.id} />`}</div>
+      <div><${CallView} call=${start} /></div>
+    </div>
+  </article>`;
+}
+
 // ---------------------------------------------------------------- the page
 
 export function AutoMl() {
@@ -328,7 +350,6 @@ export function AutoMl() {
   const [preview, setPreview] = useState(null);
   const [experiment, setExperiment] = useState(null);
   if (datasets.problem?.status === 404) return html`<${NotAvailable} title=${t('nav.automl')} what=${t('nav.automl')} />`;
-  const running = experiment && !FINISHED.includes(experiment.status);
   const leader = experiment?.status !== 'failed' && experiment?.modelIds?.[0];
   return html`<section class="page" aria-labelledby="page-title">
     <h1 id="page-title">${t('nav.automl')}</h1>
@@ -336,13 +357,9 @@ export function AutoMl() {
     <div class="cards">
       <${DatasetStep} dataset=${dataset} preview=${preview}
         onDataset=${(ds, p) => { setDataset(ds); setPreview(p); setExperiment(null); }} />
-      ${dataset && html`<article class="card wide" aria-labelledby="experiment-title" id="automl-experiment" key=${dataset.id}>
-        <h2 id="experiment-title">${t('automl.step2')}</h2>
-        <${ExperimentForm} dataset=${dataset} onStarted=${setExperiment} disabled=${running} />
-        ${experiment && html`<${Progress} experiment=${experiment} onUpdate=${setExperiment} key=${experiment.id} />`}
-      </article>`}
-      ${experiment && FINISHED.includes(experiment.status) && html`<${Results} experiment=${experiment} key=${'r' + experiment.id} />`}
-      ${experiment && FINISHED.includes(experiment.status) && leader && html`<${Predict} modelId=${leader} dataset=${dataset} preview=${preview} key=${'p' + leader} />`}
+      ${dataset && html`<${ExperimentStep} dataset=${dataset} experiment=${experiment} setExperiment=${setExperiment} key=${dataset.id} />`}
+      ${experiment && settled(experiment) && html`<${Results} experiment=${experiment} key=${'r' + experiment.id} />`}
+      ${experiment && settled(experiment) && leader && html`<${Predict} modelId=${leader} dataset=${dataset} preview=${preview} key=${'p' + leader} />`}
     </div>
   </section>`;
 }

@@ -196,7 +196,7 @@ class ConsoleBuildBrowserTest {
         browser.type(By.id("exp-folds"), "3");
         browser.click(By.cssSelector("#experiment-form button[type=submit]"));
         browser.waitFor(By.id("experiment-progress"));
-        assertThat(browser.find(By.cssSelector("#experiment-form .code.curl pre")).getText())
+        assertThat(browser.find(By.cssSelector("#automl-experiment .code.curl pre")).getText())
                 .contains("/v1/automl/experiments").contains("\"timeBudgetSeconds\":10").contains("\"folds\":3");
         // while it runs: the cancel button, and the count of models rising
         browser.waitFor(By.id("experiment-cancel"));
@@ -238,6 +238,18 @@ class ConsoleBuildBrowserTest {
         shot("automl-ko", By.id("results-title"));
         browser.click(By.id("lang-switch"));
         browser.waitUntil(d -> browser.find(By.id("results-title")).getText().equals("3. Leaderboard"));
+
+        // a second, longer experiment on the same dataset, cancelled once a model is done: the search stops early
+        // and the models finished so far are still ranked
+        browser.type(By.id("exp-budget"), "120");
+        browser.click(By.cssSelector("#experiment-form button[type=submit]"));
+        browser.waitFor(By.id("experiment-cancel"));
+        browser.waitUntil(d -> Integer.parseInt(browser.find(By.id("models-trained")).getText().trim()) > 0);
+        browser.click(By.id("experiment-cancel"));
+        browser.waitFor(By.id("leaderboard"));
+        assertThat(browser.find(By.id("experiment-progress")).getText()).contains("Ended by").contains("cancel");
+        assertThat(browser.findAll(By.id("experiment-cancel"))).isEmpty();
+        shot("automl-cancelled", By.id("experiment-progress"));
     }
 
     // ------------------------------------------------------------------ the chat widget
