@@ -72,7 +72,7 @@ function ModelCard({ version }) {
     ['bots.card.intents', formatNumber(card.intents)],
     ['bots.card.phrases', formatNumber(card.trainingPhrases)],
     ['bots.card.oosExamples', formatNumber(card.outOfScopeExamples)],
-    ['bots.card.threshold', card.outOfScopeThreshold.toFixed(2)],
+    ['bots.card.threshold', percent(card.outOfScopeThreshold)],
     ['bots.card.inScope', card.heldOutInScopeAccuracy == null ? '—' : percent(card.heldOutInScopeAccuracy) + ' (' + card.heldOutPhrases + ')'],
     ['bots.card.oosRecall', card.heldOutOutOfScopeRecall == null ? '—' : percent(card.heldOutOutOfScopeRecall) + ' (' + card.heldOutOutOfScopeExamples + ')'],
     ['bots.card.seconds', card.trainingSeconds.toFixed(1) + ' s'],
@@ -118,10 +118,13 @@ function Train({ bot, onTrained }) {
     ${operation && html`<p id="train-status" role="status" data-status=${operation.status}><${StatusBadge} status=${operation.status} />
       ${' '}<progress max="1" value=${operation.progress ?? 0} aria-label=${t('operations.progress')}></progress>
       ${operation.status === 'succeeded' && operation.result && html` ${t('bots.trainedVersion', { version: operation.result.version })}`}</p>
-      ${operation.error && html`<p class="muted">${operation.error.code}: ${operation.error.message}</p>`}`}
-    <${ProblemBox} problem=${poll.problem} />
-    ${latest && html`<${ModelCard} version=${latest} />`}
-    <${CallView} call=${poll.result ? poll : c} />
+      ${operation.error && html`<${ProblemBox} problem=${{ title: t('problem.operation', { status: t('status.' + operation.status) }),
+        code: operation.error.code, detail: operation.error.message }} />`}`}
+    <${ProblemBox} problem=${c.problem || poll.problem} />
+    <div class="build-grid">
+      <div>${latest && html`<${ModelCard} version=${latest} />`}</div>
+      <div><${CallView} call=${poll.result ? poll : c} /></div>
+    </div>
   </div>`;
 }
 

@@ -177,6 +177,15 @@ class ConsoleBuildBrowserTest {
         browser.signIn(key("automl"));
         browser.waitFor(By.id("who"));
         browser.go("automl");
+        // a malformed file first: the server's 400 problem, with where it went wrong
+        Path broken = csv.resolveSibling("broken.csv");
+        Files.writeString(broken, "age,plan\n31,basic\n42,pro,extra\n");
+        browser.upload(By.id("dataset-file"), broken);
+        browser.click(By.cssSelector("#dataset-form button[type=submit]"));
+        WebElement problem = browser.waitFor(By.cssSelector("#automl-dataset .problem[data-code]"));
+        assertThat(problem.getAttribute("data-code")).isEqualTo("malformed_csv");
+        assertThat(problem.getText()).contains("400").contains("row 3");
+        shot("automl-malformed", By.id("dataset-title"));
         browser.upload(By.id("dataset-file"), csv);
         browser.click(By.cssSelector("#dataset-form button[type=submit]"));
         WebElement schema = browser.waitFor(By.id("dataset-schema"));
