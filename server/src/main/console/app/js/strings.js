@@ -129,7 +129,7 @@ export const strings = {
     'automl.importance': "Feature importance of the leader", 'automl.noImportance': 'No feature importance for this model.',
     'automl.noModels': 'No model finished.', 'automl.predicts': 'predicts {target}', 'automl.trainedOn': 'trained on {rows} rows',
     'automl.predict': 'Predict', 'automl.rowError': 'This row could not be scored', 'automl.label': 'Predicted', 'automl.value': 'Predicted value',
-    'automl.showAll': 'Show all {n}', 'automl.showTop': 'Show the best {n}', 'automl.entry': 'leaderboard entry {entry}', 'automl.where': 'In the file: row {row} (the header is row 1), column {column}.',
+    'automl.showAll': 'Show all {n}', 'automl.showTop': 'Show the best {n}', 'automl.entry': 'leaderboard entry {entry}',
   },
   ko: {
     brand: '구름 콘솔', skip: '본문으로 건너뛰기', switchLanguage: '콘솔을 영어로 보기', signOut: '로그아웃',
@@ -260,6 +260,6 @@ export const strings = {
     'automl.importance': '1위 모델의 특성 중요도', 'automl.noImportance': '이 모델에는 특성 중요도가 없습니다.',
     'automl.noModels': '끝난 모델이 없습니다.', 'automl.predicts': '{target} 예측', 'automl.trainedOn': '{rows}행으로 학습',
     'automl.predict': '예측', 'automl.rowError': '이 행은 예측하지 못했습니다', 'automl.label': '예측 결과', 'automl.value': '예측값',
-    'automl.showAll': '{n}개 모두 보기', 'automl.showTop': '상위 {n}개만 보기', 'automl.entry': '리더보드 항목 {entry}', 'automl.where': '파일 위치: {row}행 (헤더가 1행), {column}열.',
+    'automl.showAll': '{n}개 모두 보기', 'automl.showTop': '상위 {n}개만 보기', 'automl.entry': '리더보드 항목 {entry}',
   },
 };

@@ -105,7 +105,6 @@ function DatasetStep({ onDataset, dataset, preview }) {
           </select>
         <//>`}
         <${ProblemBox} problem=${upload.problem || load.problem || list.problem} />
-        ${upload.problem?.row != null && html`<p id="dataset-where">${t('automl.where', { row: upload.problem.row, column: upload.problem.column ?? '—' })}</p>`}
         ${upload.busy && html`<p class="busy" role="status">${t('running')}</p>`}
       </div>
       <div><${CallView} call=${upload} fileName=${file?.name} open=${false} /></div>

@@ -259,6 +259,21 @@ class ConsoleBuildBrowserTest {
         assertThat(browser.find(By.id("experiment-progress")).getText()).contains("Ended by").contains("cancel");
         assertThat(browser.findAll(By.id("experiment-cancel"))).isEmpty();
         shot("automl-cancelled", By.id("experiment-progress"));
+
+        // a phone's width: the wide tables scroll inside their cards, the page itself is no wider than the screen
+        browser.resize(390, 844);
+        try {
+            try {
+                browser.waitUntil(d -> ((Number) browser.script("return document.documentElement.scrollWidth")).intValue() <= 390);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("wider than the screen: " + browser.script("return [...document.querySelectorAll('main *')]"
+                        + ".filter(e => e.getBoundingClientRect().right > 391).slice(-5)"
+                        + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')"), e);
+            }
+            shot("automl-narrow", By.id("results-title"));
+        } finally {
+            browser.resize(1440, 1000);
+        }
     }
 
     // ------------------------------------------------------------------ the chat widget
