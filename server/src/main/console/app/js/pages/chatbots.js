@@ -54,6 +54,7 @@ function ImportBot({ onImported }) {
       <textarea id="bot-definition" rows="8" spellcheck="false" value=${text} onInput=${(e) => setText(e.target.value)}></textarea>
     <//>
     <button type="submit" class="primary" disabled=${!text.trim() || c.busy}>${t('bots.importRun')}</button>
+    <${ProblemBox} problem=${c.problem} />
     <${InvalidBot} problem=${c.problem} />
     <${CallView} call=${c} />
   </form>`;
@@ -166,7 +167,8 @@ function TurnState({ turn }) {
   return html`<div id="chat-state">
     <h3>${t('bots.state')}</h3>
     <p><span class=${'badge status-' + turn.status} id="chat-status" data-status=${turn.status}>${t('bots.status.' + turn.status)}</span>
-      ${turn.intent && html` <code>${turn.intent}</code> ${percent(turn.confidence)}`}
+      ${turn.intent && html` <code>${turn.intent}</code>`}
+      ${turn.confidence > 0 && html` ${percent(turn.confidence)}`}
       ${turn.newSession && html` <span class="muted">${t('bots.newSession')}</span>`}</p>
     ${slots.length > 0 && html`<table id="chat-slots"><thead><tr><th scope="col">${t('bots.slot')}</th><th scope="col">${t('bots.value')}</th>
       <th scope="col">${t('bots.said')}</th></tr></thead>

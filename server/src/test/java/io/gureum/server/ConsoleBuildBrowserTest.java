@@ -108,6 +108,14 @@ class ConsoleBuildBrowserTest {
         browser.signIn(key("chatbot"));
         browser.waitFor(By.id("who"));
         browser.go("chatbots");
+        // a YAML definition with mistakes: the 422 invalid_bot problem lists each error with its path
+        browser.type(By.id("bot-definition"), "name: Broken\nlocale: fr-FR\nintents: []\nfallback: []\n");
+        browser.click(By.cssSelector("#bot-import-form button[type=submit]"));
+        assertThat(browser.waitFor(By.cssSelector("#bot-import-form .problem[data-code]")).getAttribute("data-code")).isEqualTo("invalid_bot");
+        assertThat(browser.waitFor(By.cssSelector("ul.bot-errors")).getText()).contains("locale").contains("fr-FR");
+        assertThat(browser.find(By.cssSelector("#bot-import-form .code.curl pre")).getText()).contains("Content-Type: application/yaml");
+        shot("chatbot-invalid", By.id("bot-import-title"));
+
         browser.click(By.cssSelector("button[data-example='restaurant-en.json']"));
         browser.waitUntil(d -> browser.find(By.id("bot-definition")).getAttribute("value").contains("book_table"));
         browser.click(By.cssSelector("#bot-import-form button[type=submit]"));
