@@ -153,6 +153,14 @@ class ConsoleBuildBrowserTest {
         assertThat(clickQuickReply("Yes")).startsWith("Done!");
         assertThat(browser.find(By.id("chat-status")).getAttribute("data-status")).isEqualTo("fulfilled");
         shot("chatbot-fulfilled", By.id("chat-title"));
+
+        // the same page in Korean: the model card, dialog state and parse labels are translated
+        browser.click(By.id("lang-switch"));
+        browser.waitUntil(d -> browser.find(By.id("chat-title")).getText().equals("테스트 대화"));
+        assertThat(browser.pageText()).doesNotContainPattern(UNTRANSLATED).contains("모델 카드").contains("완료");
+        shot("chatbot-ko", By.id("bot-title"));
+        browser.click(By.id("lang-switch"));
+        browser.waitUntil(d -> browser.find(By.id("chat-title")).getText().equals("Test chat"));
     }
 
     // ------------------------------------------------------------------ AutoML
