@@ -73,7 +73,7 @@ function ModelCard({ version }) {
     ['bots.card.intents', formatNumber(card.intents)],
     ['bots.card.phrases', formatNumber(card.trainingPhrases)],
     ['bots.card.oosExamples', formatNumber(card.outOfScopeExamples)],
-    ['bots.card.threshold', percent(card.outOfScopeThreshold)],
+    ['bots.card.threshold', card.outOfScopeThreshold.toFixed(3)],
     ['bots.card.inScope', card.heldOutInScopeAccuracy == null ? '—' : percent(card.heldOutInScopeAccuracy) + ' (' + card.heldOutPhrases + ')'],
     ['bots.card.oosRecall', card.heldOutOutOfScopeRecall == null ? '—' : percent(card.heldOutOutOfScopeRecall) + ' (' + card.heldOutOutOfScopeExamples + ')'],
     ['bots.card.seconds', card.trainingSeconds.toFixed(1) + ' s'],
