@@ -185,6 +185,7 @@ function Chat({ bot }) {
   const [parse, setParse] = useState(null);
   const [turn, setTurn] = useState(null);
   const log = useRef(null);
+  const input = useRef(null);
   const parseCall = useCall();
   const messageCall = useCall();
   const busy = parseCall.busy || messageCall.busy;
@@ -193,6 +194,8 @@ function Chat({ bot }) {
     if (!message.trim() || busy) return;
     setMessages((m) => [...m, { from: 'user', text: message }]);
     setText('');
+    // a clicked quick reply disappears with the next answer: keep the keyboard in the conversation
+    input.current?.focus();
     // the turn first (it is what the user waits for), then what the NLU alone made of the same text
     const r = await messageCall.run(() => call('POST', `/v1/bots/${bot.id}/sessions/${sessionId.current}:message`, { body: { text: message } }));
     if (r) {
@@ -220,7 +223,7 @@ function Chat({ bot }) {
         ${last.quickReplies.map((q) => html`<button type="button" key=${q} disabled=${busy} onClick=${() => send(q)}>${q}</button>`)}</div>`}
       <form onSubmit=${(e) => { e.preventDefault(); send(text); }} class="inline" id="chat-form">
         <label for="chat-text" class="sr-only">${t('bots.message')}</label>
-        <input id="chat-text" value=${text} autocomplete="off" placeholder=${t('bots.message')} onInput=${(e) => setText(e.target.value)} />
+        <input id="chat-text" ref=${input} value=${text} autocomplete="off" placeholder=${t('bots.message')} onInput=${(e) => setText(e.target.value)} />
         <button type="submit" class="primary" disabled=${!text.trim() || busy}>${t('bots.send')}</button>
       </form>
       <${ProblemBox} problem=${messageCall.problem} />

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -133,6 +135,7 @@ class ConsoleBuildBrowserTest {
 
         assertThat(say("hi")).startsWith("Hello!");
         assertThat(clickQuickReply("Book a table")).contains("How many people");
+        assertThat(browser.script("return document.activeElement.id")).as("focus back in the message field").isEqualTo("chat-text");
         assertThat(browser.find(By.id("parse-intent")).getText()).isEqualTo("book_table");
         assertThat(say("4 people tomorrow at 7pm")).contains("name");
         // the parse beside the chat: the ranking and the entities with their UTF-16 offsets in the message
@@ -281,7 +284,7 @@ class ConsoleBuildBrowserTest {
         try {
             try {
                 browser.waitUntil(d -> ((Number) browser.script("return document.documentElement.scrollWidth")).intValue() <= 390);
-            } catch (org.openqa.selenium.TimeoutException e) {
+            } catch (TimeoutException e) {
                 throw new AssertionError("wider than the screen: " + browser.script("return [...document.querySelectorAll('main *')]"
                         + ".filter(e => e.getBoundingClientRect().right > 391).slice(-5)"
                         + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')"), e);
@@ -290,6 +293,12 @@ class ConsoleBuildBrowserTest {
         } finally {
             browser.resize(1440, 1000);
         }
+
+        // opened afresh, the page offers the uploaded dataset: choosing it shows its schema again
+        browser.go("automl");
+        new Select(browser.waitFor(By.id("dataset-existing"))).selectByVisibleText("customers.csv · 300 rows × 4 columns");
+        assertThat(browser.waitFor(By.id("dataset-schema")).findElements(By.cssSelector("tbody tr"))).hasSize(4);
+        assertThat(browser.find(By.id("exp-target")).getAttribute("value")).isEqualTo("churned");
     }
 
     // ------------------------------------------------------------------ the chat widget
