@@ -58,7 +58,7 @@ function Preview({ preview }) {
   return html`<table id="dataset-preview">
     <caption class="sr-only">${t('automl.preview')}</caption>
     <thead><tr>${preview.columns.map((c) => html`<th scope="col" key=${c}>${c}</th>`)}</tr></thead>
-    <tbody>${rows.map((r, i) => html`<tr key=${i}>${preview.columns.map((c) => html`<td key=${c}>${r[c] ?? html`<span class="muted">∅</span>`}</td>`)}</tr>`)}</tbody>
+    <tbody>${rows.map((r, i) => html`<tr key=${i}>${preview.columns.map((c) => html`<td key=${c}>${r[c] ?? html`<span class="muted" role="img" aria-label=${t('automl.missing')} title=${t('automl.missing')}>∅</span>`}</td>`)}</tr>`)}</tbody>
   </table>`;
 }
 
