@@ -71,4 +71,10 @@ for (const [name, file] of Object.entries(licences)) {
   const source = join(here, 'node_modules', file);
   if (existsSync(source)) cpSync(source, join(out, 'vendor', 'licences', name + '.txt'));
 }
+// The chatbot module's example bots, so the chatbot page can offer them for import without a second copy to drift
+const examples = join(here, '..', '..', '..', '..', 'chatbot', 'src', 'main', 'resources', 'io', 'gureum', 'chatbot', 'examples');
+mkdirSync(join(out, 'examples'), { recursive: true });
+for (const name of ['restaurant-en.json', 'restaurant-ko.json']) {
+  if (existsSync(join(examples, name))) cpSync(join(examples, name), join(out, 'examples', name));
+}
 console.log('console: built into ' + out);

@@ -103,6 +103,11 @@ final class ConsoleBrowser implements AutoCloseable {
         keyboard.sendKeys(key).sendKeys(Keys.ENTER).perform();
     }
 
+    /** Opens any page (not the console): the chat widget's test page, served from another origin. */
+    void get(String url) {
+        driver.get(url);
+    }
+
     WebElement waitFor(By by) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
