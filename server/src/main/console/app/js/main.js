@@ -100,4 +100,7 @@ function App() {
     </div>`;
 }
 
-render(html`<${App} />`, document.getElementById('app'));
+// the page's "loading" text is plain HTML that Preact does not own: clear it, or it stays under every page
+const root = document.getElementById('app');
+root.textContent = '';
+render(html`<${App} />`, root);

@@ -88,7 +88,7 @@ export const strings = {
     'operations.kind': 'Kind', 'operations.status': 'Status', 'operations.progress': 'Progress', 'operations.created': 'Created',
     'operations.cancel': 'Cancel',
     'status.queued': 'queued', 'status.running': 'running', 'status.succeeded': 'succeeded', 'status.failed': 'failed',
-    'status.canceled': 'canceled',
+    'status.canceled': 'canceled', 'status.canceling': 'stopping',
     // ---- Chatbots and AutoML pages (branch console-automl): kept together at the end to merge cleanly ----
     'build.apiCall': 'API call',
     'bots.intro': 'Import a bot definition, train it, and talk to it: the parse of each message is shown beside the chat.',
@@ -219,7 +219,7 @@ export const strings = {
     'operations.kind': '종류', 'operations.status': '상태', 'operations.progress': '진행률', 'operations.created': '만든 시각',
     'operations.cancel': '취소',
     'status.queued': '대기 중', 'status.running': '실행 중', 'status.succeeded': '완료', 'status.failed': '실패',
-    'status.canceled': '취소됨',
+    'status.canceled': '취소됨', 'status.canceling': '취소 중',
     // ---- 챗봇, AutoML 화면 (console-automl 브랜치): 병합하기 쉽게 끝에 모아 둠 ----
     'build.apiCall': 'API 호출',
     'bots.intro': '챗봇 정의를 가져와 학습하고 대화해 보세요. 메시지마다 분석 결과가 대화 옆에 나옵니다.',

@@ -160,7 +160,10 @@ class AutomlApiTest {
         for (int i = 0; i < 100 && (e == null || e.path("result").isMissingNode()); i++) {
             ApiBehaviourTest.sleep(200);
             e = api.get("/v1/automl/experiments/" + id, key).json();
+            if (e.path("result").isMissingNode()) assertThat(e.get("status").asText()).as("stopping until the result is written").isEqualTo("canceling");
         }
+        assertThat(e.get("status").asText()).isEqualTo("canceled");
+        assertThat(api.postJson("/v1/automl/experiments/" + id + ":cancel", key, Map.of()).status()).as("asking again is fine").isEqualTo(202);
         assertThat(e.at("/result/ending").asText()).isEqualTo("cancelled");
         assertThat(e.at("/result/leaderboard").size()).isGreaterThanOrEqualTo(1);
         assertThat(e.get("modelIds")).hasSize(1);

@@ -14,6 +14,7 @@ import io.gureum.platform.keys.ApiKey;
 import io.gureum.platform.operations.NewOperation;
 import io.gureum.platform.operations.Operation;
 import io.gureum.platform.operations.OperationService;
+import io.gureum.platform.operations.OperationStatus;
 import io.gureum.platform.operations.Submitted;
 import io.gureum.server.http.ApiAccess;
 import io.gureum.server.http.CustomMethod;
@@ -62,7 +63,8 @@ public final class ExperimentRoutes {
     public record ProgressView(int modelsTrained, Double bestScore, double fraction) {}
 
     /**
-     * @param status   the operation's: queued, running, succeeded, failed, canceled
+     * @param status   the operation's (queued, running, succeeded, failed, canceled), or canceling between a cancel and the
+     *                 search writing what it found
      * @param result   the search's result once it has ended (also after a cancel)
      * @param modelIds the saved models (the leader first)
      */
@@ -97,7 +99,14 @@ public final class ExperimentRoutes {
             ApiKey key = ApiAccess.requireScope(ctx, Service.AUTOML.scope());
             CustomMethod m = CustomMethod.require(ctx.pathParam("id"), BASE + "/{experimentId}", Set.of("cancel"));
             StoredExperiment e = store.experiment(key.projectId(), m.id());
-            if (e.operationId() != null) operations.cancel(key.projectId(), e.operationId());
+            Operation op = e.operationId() == null ? null : operations.find(key.projectId(), e.operationId()).orElse(null);
+            if (op == null || op.status() == OperationStatus.CANCELED) {
+                // already stopping: asking again is not an error
+            } else if (op.status() == OperationStatus.QUEUED || op.status() == OperationStatus.RUNNING) {
+                operations.cancel(key.projectId(), op.id());
+            } else {
+                throw Problem.conflict("experiment_finished", "Experiment " + e.experimentId() + " has already " + op.status().wire() + ".");
+            }
             ctx.status(202).json(view(store.experiment(key.projectId(), e.experimentId())));
         });
     }
@@ -158,12 +167,22 @@ public final class ExperimentRoutes {
             ExperimentOperation.Input request = json.readValue(e.specJson(), ExperimentOperation.Input.class);
             ExperimentOperation.Output output = e.resultJson() == null ? null : json.readValue(e.resultJson(), ExperimentOperation.Output.class);
             JsonNode error = op == null || op.error() == null ? null : json.valueToTree(op.error());
-            return new ExperimentView(e.experimentId(), e.datasetId(), e.operationId(), op == null ? "queued" : op.status().wire(), request,
+            return new ExperimentView(e.experimentId(), e.datasetId(), e.operationId(), status(op, e), request,
                     new ProgressView(e.modelsTrained(), e.bestScore(), op == null ? 0 : op.progress()),
                     output == null ? null : output.result(), output == null ? List.of() : output.modelIds(), error, e.createdAt(), e.updatedAt());
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("unreadable experiment " + e.experimentId(), ex);
         }
+    }
+
+    /**
+     * The operation's status, except that a search asked to stop is {@code canceling} until it has written what it
+     * found: the operation turns {@code canceled} at once, but the search first finishes its fold and saves the leader.
+     */
+    private static String status(Operation op, StoredExperiment e) {
+        if (op == null) return "queued";
+        boolean stopping = op.status() == OperationStatus.CANCELED && e.resultJson() == null && op.attempts() > 0;
+        return stopping ? "canceling" : op.status().wire();
     }
 
     private String write(Object value) {
