@@ -311,17 +311,6 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void servicesThisServerLacksAreShownAsNotAvailable() {
-        assumeTrue(server.api.get("/v1/bots", admin).status() == 404, "this server has the bots API: its page is live");
-        browser.signIn(admin);
-        browser.waitFor(By.id("who"));
-        browser.go("chatbots");
-        assertThat(browser.waitFor(By.cssSelector("[data-state=not-available]")).getText()).contains("Not available on this server");
-        browser.go("automl");
-        assertThat(browser.waitFor(By.cssSelector("[data-state=not-available]")).getText()).contains("AutoML");
-    }
-
-    @Test
     void theOverviewModelsAndOperationsPagesShowTheServerInKoreanToo() {
         browser.signIn(admin);
         browser.waitFor(By.id("who"));
