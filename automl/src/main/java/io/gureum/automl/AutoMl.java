@@ -18,7 +18,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
@@ -45,10 +47,6 @@ public final class AutoMl {
         // one thread per model, folds side by side: see CrossValidator
         LearningTask task = new LearningTask(target.task(), target.classCount(), spec.seed(), 1);
 
-        listener.onProgress(new Progress(0, Double.NaN, 0, "encoding " + k + " folds"));
-        List<Fold> folds = new ArrayList<>();
-        for (int f = 0; f < k; f++) folds.add(encode(data, features, target, foldOf, f, task, spec.seed()));
-
         int workers = Math.max(1, Math.min(k, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "automl-fold");
@@ -56,6 +54,14 @@ public final class AutoMl {
             return t;
         });
         try {
+            listener.onProgress(new Progress(0, Double.NaN, 0, "encoding " + k + " folds"));
+            List<Future<Fold>> encoding = new ArrayList<>();
+            for (int f = 0; f < k; f++) {
+                int fold = f;
+                encoding.add(pool.submit(() -> encode(data, features, target, foldOf, fold, task, spec.seed())));
+            }
+            List<Fold> folds = new ArrayList<>();
+            for (Future<Fold> e : encoding) folds.add(join(e));
             return search(data, spec, listener, cancel, start, target, metric, features, foldOf, k, task, folds, pool);
         } finally {
             pool.shutdownNow();
@@ -113,6 +119,17 @@ public final class AutoMl {
         board.sort(Comparator.comparingDouble(e -> metric.loss(e.score())));
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new ExperimentResult(data, spec, target, metric, features, List.copyOf(board), done, ensemble, k, tried, pruned, ending, millis);
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while encoding folds", e);
+        }
     }
 
     private static double fraction(long start, long budgetNanos) {
