@@ -18,7 +18,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
@@ -45,10 +47,6 @@ public final class AutoMl {
         // one thread per model, folds side by side: see CrossValidator
         LearningTask task = new LearningTask(target.task(), target.classCount(), spec.seed(), 1);
 
-        listener.onProgress(new Progress(0, Double.NaN, 0, "encoding " + k + " folds"));
-        List<Fold> folds = new ArrayList<>();
-        for (int f = 0; f < k; f++) folds.add(encode(data, features, target, foldOf, f, task, spec.seed()));
-
         int workers = Math.max(1, Math.min(k, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "automl-fold");
@@ -56,6 +54,14 @@ public final class AutoMl {
             return t;
         });
         try {
+            listener.onProgress(new Progress(0, Double.NaN, 0, "encoding " + k + " folds"));
+            List<Future<Fold>> encoding = new ArrayList<>();
+            for (int f = 0; f < k; f++) {
+                int fold = f;
+                encoding.add(pool.submit(() -> encode(data, features, target, foldOf, fold, task, spec.seed())));
+            }
+            List<Fold> folds = new ArrayList<>();
+            for (Future<Fold> e : encoding) folds.add(join(e));
             return search(data, spec, listener, cancel, start, target, metric, features, foldOf, k, task, folds, pool);
         } finally {
             pool.shutdownNow();
@@ -115,6 +121,17 @@ public final class AutoMl {
         return new ExperimentResult(data, spec, target, metric, features, List.copyOf(board), done, ensemble, k, tried, pruned, ending, millis);
     }
 
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while encoding folds", e);
+        }
+    }
+
     private static double fraction(long start, long budgetNanos) {
         return Math.min(1.0, (System.nanoTime() - start) / (double) budgetNanos);
     }
@@ -159,14 +176,23 @@ public final class AutoMl {
     }
 
     /**
-     * The stacked ensemble of the best models. Its score is honest: each fold's rows are blended with weights chosen
-     * on the other folds' out-of-fold predictions; the weights kept are then chosen on all rows.
+     * The stacked ensemble of the best models, weights chosen on all out-of-fold predictions. Its score is on the same
+     * footing as the single models' (each of which was itself picked among many on the same rows): the blend's
+     * out-of-fold metric. The stricter cross-fitted figure (each fold's rows blended with weights chosen on the other
+     * folds) is kept in its params as {@code cross_fitted_<metric>}: on small data it swings with which near-twin
+     * booster each fold's selection happens to pick, and ranking by it would throw away the ensemble that usually
+     * generalises best.
      */
     private static ExperimentResult.Ensemble ensemble(List<CandidateResult> done, List<LeaderboardEntry> board, Target target,
                                                       Metric metric, int[] foldOf, int k) {
-        List<CandidateResult> pool = done.stream()
-                .sorted(Comparator.comparingDouble(r -> metric.loss(metric.compute(r.oof(), target.y()))))
-                .limit(ENSEMBLE_POOL).toList();
+        // the best models overall, plus each family's best: the top ten are often near-twins of one booster, and a
+        // blend gains most from a model that errs differently (as H2O's best-of-family ensemble knows)
+        List<CandidateResult> ranked = done.stream()
+                .sorted(Comparator.comparingDouble(r -> metric.loss(metric.compute(r.oof(), target.y())))).toList();
+        java.util.LinkedHashSet<CandidateResult> chosenPool = new java.util.LinkedHashSet<>(ranked.subList(0, Math.min(ENSEMBLE_POOL, ranked.size())));
+        java.util.Set<String> families = new java.util.HashSet<>();
+        for (CandidateResult r : ranked) if (families.add(r.learner().family())) chosenPool.add(r);
+        List<CandidateResult> pool = List.copyOf(chosenPool);
         List<double[][]> oofs = pool.stream().map(CandidateResult::oof).toList();
         // weights chosen on the log loss (RMSE) whatever the metric: a smooth loss over probabilities picks blends
         // that hold up on new rows better than a rank metric like AUC, which a few rows can swing
@@ -181,9 +207,10 @@ public final class AutoMl {
             double[][] blend = EnsembleSelection.blend(oofs, w);
             for (int i = 0; i < foldOf.length; i++) if (foldOf[i] == f) crossFitted[i] = blend[i];
         }
+        double[][] blended = EnsembleSelection.blend(oofs, weights);
         Map<Metric, Double> metrics = new LinkedHashMap<>();
-        for (Metric m : Metric.forTask(target.task())) metrics.put(m, m.compute(crossFitted, target.y()));
-        metrics.put(metric, metric.compute(crossFitted, target.y()));
+        for (Metric m : Metric.forTask(target.task())) metrics.put(m, m.compute(blended, target.y()));
+        metrics.put(metric, metric.compute(blended, target.y()));
         List<String> members = new ArrayList<>();
         List<Double> memberWeights = new ArrayList<>();
         List<CandidateResult> chosen = new ArrayList<>();
@@ -202,6 +229,7 @@ public final class AutoMl {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("method", "ensemble selection (Caruana et al. 2004) over out-of-fold predictions");
         params.put("pool", pool.size());
+        params.put("cross_fitted_" + metric.name().toLowerCase(), metric.compute(crossFitted, target.y()));
         LeaderboardEntry entry = new LeaderboardEntry("StackedEnsemble_Best" + pool.size(), "StackedEnsemble", metrics.get(metric), metrics,
                 training, micros, size, params, members, memberWeights);
         return new ExperimentResult.Ensemble(entry, chosen, memberWeights.stream().mapToDouble(Double::doubleValue).toArray());

@@ -197,7 +197,7 @@ final class AutomlBench implements Callable<Integer> {
         List<String> skipped = new ArrayList<>();
         for (Row r : rows) {
             if (r.h2o().skipped() == null && !Double.isNaN(r.h2o().value())) versusH2o.add(r.gureum().error(r.metric()) / r.h2o().error(r.metric()));
-            else if (r.h2o().skipped() != null) skipped.add(r.dataset() + ": " + r.h2o().skipped());
+            else if (r.h2o().skipped() != null) skipped.add(r.h2o().skipped());
             versusXgb.add(r.gureum().error(r.metric()) / r.xgboost().error(r.metric()));
             System.out.printf(Locale.ROOT, "| %s | %s | **%s** | %s | %s | %d / %s | %s |%n", r.dataset(), r.metric().name().toLowerCase(Locale.ROOT),
                     r.gureum().show(), r.h2o().show(), r.xgboost().show(), r.gureum().modelsTried(),
@@ -205,7 +205,7 @@ final class AutomlBench implements Callable<Integer> {
                     AutomlDatasets.REFERENCE.getOrDefault(r.dataset(), ""));
         }
         System.out.println();
-        skipped.stream().distinct().forEach(s -> System.out.println("  H2O skipped, " + s));
+        skipped.stream().distinct().forEach(s -> System.out.println("  H2O skipped: " + s));
         System.out.println("  error ratios compare across metrics: Gureum's error over the other's, where the error is 1 - AUC, the log loss or the RMSE (below 1: Gureum better)");
         System.out.printf(Locale.ROOT, "  Gureum vs default XGBoost: better or equal on %d of %d, median error ratio %.3f%n",
                 versusXgb.stream().filter(v -> v <= 1).count(), versusXgb.size(), median(versusXgb));

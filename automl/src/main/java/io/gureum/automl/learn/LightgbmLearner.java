@@ -51,12 +51,16 @@ public record LightgbmLearner(String family, Map<String, Object> params, int max
         LightgbmNative.load();
         SWIGTYPE_p_p_void trainSet = null, validSet = null, booster = null;
         try {
-            trainSet = dataset(train, config, null);
+            synchronized (LightgbmNative.LOCK) {
+                trainSet = dataset(train, config, null);
+            }
             booster = lightgbmlib.new_voidpp();
             check(lightgbmlib.LGBM_BoosterCreate(lightgbmlib.voidpp_value(trainSet), config, booster));
             boolean early = valid != null && patience > 0;
             if (early) {
-                validSet = dataset(valid, config, trainSet);
+                synchronized (LightgbmNative.LOCK) {
+                    validSet = dataset(valid, config, trainSet);
+                }
                 check(lightgbmlib.LGBM_BoosterAddValidData(lightgbmlib.voidpp_value(booster), lightgbmlib.voidpp_value(validSet)));
             }
             EarlyStopping stopping = new EarlyStopping(patience);

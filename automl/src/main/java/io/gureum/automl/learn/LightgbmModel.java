@@ -68,8 +68,10 @@ final class LightgbmModel implements FittedModel {
         SWIGTYPE_p_double result = lightgbmlib.new_doubleArray((long) x.rows() * k);
         SWIGTYPE_p_long_long length = lightgbmlib.new_int64_tp();
         try {
-            check(lightgbmlib.LGBM_BoosterPredictForMat(lightgbmlib.voidpp_value(handle), lightgbmlib.float_to_voidp_ptr(data),
-                    lightgbmlib.C_API_DTYPE_FLOAT32, x.rows(), x.cols(), 1, 0 /* normal */, 0, rounds, "", length, result));
+            synchronized (LightgbmNative.LOCK) {
+                check(lightgbmlib.LGBM_BoosterPredictForMat(lightgbmlib.voidpp_value(handle), lightgbmlib.float_to_voidp_ptr(data),
+                        lightgbmlib.C_API_DTYPE_FLOAT32, x.rows(), x.cols(), 1, 0 /* normal */, 0, rounds, "num_threads=1", length, result));
+            }
             for (int i = 0; i < x.rows(); i++) {
                 if (task == Task.BINARY) {
                     double p = lightgbmlib.doubleArray_getitem(result, i);

@@ -18,6 +18,13 @@ import java.nio.file.StandardCopyOption;
  */
 final class LightgbmNative {
     private static final String RESOURCES = "lightgbm4j/linux/x86_64/";
+    /**
+     * Held around LightGBM's dataset construction and prediction: run from two Java threads at once, dataset
+     * construction crashed once (SIGSEGV in {@code SparseBin::Push}, on an OpenMP worker: LightGBM sizes per-thread
+     * buffers from a process-wide thread count that another caller's settings can change under it). Boosting rounds,
+     * where the time goes, run side by side.
+     */
+    static final Object LOCK = new Object();
 
     private LightgbmNative() {}
 
