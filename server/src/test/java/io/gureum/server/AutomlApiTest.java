@@ -104,6 +104,11 @@ class AutomlApiTest {
         assertThat(leader.get("sizeBytes").asLong()).isPositive();
         assertThat(board.get("featureImportance").findValuesAsText("column")).contains("x1", "colour");
         assertThat(e.get("modelIds")).hasSize(2);
+        assertThat(api.get("/v1/automl/experiments", key).json().get("experiments").findValuesAsText("id")).contains(e.get("id").asText());
+        assertThat(api.get("/v1/automl/models?experimentId=" + e.get("id").asText(), key).json().get("models")).hasSize(2);
+        ApiClient.Response inUse = api.delete("/v1/datasets/" + dataset, key);
+        assertThat(inUse.status()).isEqualTo(409);
+        assertThat(inUse.problemCode()).isEqualTo("dataset_in_use");
 
         String model = e.at("/modelIds/0").asText();
         JsonNode card = api.get("/v1/automl/models/" + model, key).json().get("card");
@@ -193,6 +198,8 @@ class AutomlApiTest {
         assertThat(api.postJson("/v1/automl/experiments", key, Map.of("datasetId", "ds_nope", "target", "y")).status()).isEqualTo(404);
         assertThat(api.postJson("/v1/automl/models/mdl_nope:predict", key, Map.of("rows", List.of(Map.of()))).status()).isEqualTo(404);
         assertThat(api.get("/v1/automl/experiments/exp_nope", key).status()).isEqualTo(404);
+        assertThat(api.delete("/v1/datasets/" + dataset, key).status()).as("no experiment uses it").isEqualTo(204);
+        assertThat(api.get("/v1/datasets/" + dataset, key).status()).isEqualTo(404);
     }
 
     /** A shared CSV as a body, scikit-learn's layout converted to named columns with the label in {@code target}. */
