@@ -391,10 +391,9 @@ class ChatbotApiTest {
     @Test
     void theWidgetIsServedAndTheApiAnswersCrossOriginPreflights() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> widget = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/widget/chat.js")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(widget.statusCode()).isEqualTo(200);
-        assertThat(widget.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
+        ApiClient.Response widget = api.get("/widget/chat.js", null);
+        assertThat(widget.status()).isEqualTo(200);
+        assertThat(widget.header("Content-Type")).startsWith("text/javascript");
         assertThat(widget.body()).contains("data-bot", ":message");
         HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
                         + "/v1/bots/" + english + "/sessions/w:message"))
